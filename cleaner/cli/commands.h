@@ -1,0 +1,34 @@
+// The commands of the mtclean CLI, a thin client of the library. Only cli/
+// prints and chooses exit codes.
+#ifndef MTCLEAN_CLI_COMMANDS_H_
+#define MTCLEAN_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "mtclean/engine.h"
+
+namespace mtclean::cli {
+
+// Exit codes.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitInputError = 3;
+
+struct CliOptions {
+  std::vector<std::string> paths;
+  bool write = false;
+  std::string format = "text";
+  std::string fail_on = "info";  // error | warning | info | never
+  std::string rule;              // for `explain`
+};
+
+int RunCheck(const Engine& engine, const CliOptions& options);
+int RunFix(const Engine& engine, const CliOptions& options);
+int RunRules(const Engine& engine, const CliOptions& options);
+int RunExplain(const Engine& engine, const CliOptions& options);
+
+}  // namespace mtclean::cli
+
+#endif  // MTCLEAN_CLI_COMMANDS_H_

@@ -1,0 +1,56 @@
+// `mtclean fix PATH...`: the unified diff of the safe fixes (default),
+// `--write` to apply them in place, or `fix -` as a filter.
+#include <iostream>
+
+#include "cleaner/cli/commands.h"
+#include "cleaner/cli/inputs.h"
+#include "cleaner/report/diff.h"
+
+namespace mtclean::cli {
+
+int RunFix(const Engine& engine, const CliOptions& options) {
+  const bool filter = options.paths.size() == 1 && options.paths[0] == "-";
+  if (filter && options.write) {
+    std::cerr << "mtclean: error: --write needs files, not standard input\n";
+    return kExitUsage;
+  }
+  bool input_error = false;
+  for (const Input& input : ExpandInputs(options.paths)) {
+    if (input.path == "-" && !filter) {
+      std::cerr << "mtclean: error: `-` (standard input) must be the only path of `fix`\n";
+      return kExitUsage;
+    }
+    const std::string shown = input.path == "-" ? "<stdin>" : input.path;
+    absl::StatusOr<std::string> text = ReadInput(input.path);
+    if (!text.ok()) {
+      std::cerr << "mtclean: error: " << text.status().message() << "\n";
+      input_error = true;
+      continue;
+    }
+    absl::StatusOr<Result> result = engine.Clean(shown, *text);
+    if (!result.ok()) {
+      std::cerr << "mtclean: error: " << result.status().message() << "\n";
+      input_error = true;
+      if (filter) std::cout << *text;  // a filter never loses its input
+      continue;
+    }
+    if (filter) {
+      std::cout << result->cleaned;
+    } else if (options.write) {
+      if (result->cleaned == *text) continue;  // unchanged files keep their mtime
+      if (absl::Status s = WriteFileAtomically(input.path, result->cleaned); !s.ok()) {
+        std::cerr << "mtclean: error: " << s.message() << "\n";
+        input_error = true;
+        continue;
+      }
+      std::cerr << "mtclean: fixed " << input.path << " (" << result->edits.size()
+                << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
+    } else {
+      std::cout << internal::UnifiedDiff(input.path, input.path, *text, result->edits);
+    }
+  }
+  std::cout.flush();
+  return input_error ? kExitInputError : kExitClean;
+}
+
+}  // namespace mtclean::cli

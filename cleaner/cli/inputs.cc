@@ -1,0 +1,119 @@
+#include "cleaner/cli/inputs.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+
+namespace mtclean::cli {
+namespace {
+
+bool IsTextExtension(const std::filesystem::path& p) {
+  const std::string ext = p.extension().string();
+  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+absl::Status Errno(const std::string& path, const char* what) {
+  return absl::UnavailableError(absl::StrCat(path, ": ", what, ": ", std::strerror(errno)));
+}
+
+}  // namespace
+
+std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
+  namespace fs = std::filesystem;
+  std::vector<Input> inputs;
+  for (const std::string& path : paths) {
+    std::error_code ec;
+    if (path != "-" && fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+           !ec && it != end; it.increment(ec)) {
+        if (it->is_regular_file(ec) && IsTextExtension(it->path())) {
+          found.push_back(it->path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      for (std::string& f : found) inputs.push_back({std::move(f)});
+    } else {
+      inputs.push_back({path});
+    }
+  }
+  return inputs;
+}
+
+absl::StatusOr<std::string> ReadInput(const std::string& path) {
+  if (path == "-") {
+    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (std::cin.bad()) return absl::UnavailableError("<stdin>: cannot read standard input");
+    return data;
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return absl::NotFoundError(absl::StrCat(path, ": cannot read: ", std::strerror(errno)));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return absl::UnavailableError(absl::StrCat(path, ": read error"));
+  return std::move(buffer).str();
+}
+
+absl::Status WriteFileAtomically(const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  struct stat original {};
+  if (::stat(path.c_str(), &original) != 0) return Errno(path, "cannot stat");
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (dir / absl::StrCat(".", target.filename().string(), ".mtclean-XXXXXX")).string();
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return Errno(path, "cannot create a temporary file beside it");
+  auto fail = [&](const char* what) {
+    absl::Status s = Errno(path, what);
+    ::close(fd);
+    ::unlink(temp.c_str());
+    return s;
+  };
+  size_t written = 0;
+  while (written < content.size()) {
+    ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write the temporary file");
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fchmod(fd, original.st_mode & 07777) != 0) return fail("cannot set permissions");
+  if (::fsync(fd) != 0) return fail("cannot flush the temporary file");
+  if (::close(fd) != 0) {
+    absl::Status s = Errno(path, "cannot close the temporary file");
+    ::unlink(temp.c_str());
+    return s;
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    absl::Status s = Errno(path, "cannot replace the file");
+    ::unlink(temp.c_str());
+    return s;
+  }
+  // Make the rename itself durable.
+  int dir_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace mtclean::cli

@@ -1,0 +1,45 @@
+// `mtclean rules` lists the active rules; `mtclean explain RULE` shows one.
+#include <algorithm>
+#include <iostream>
+
+#include "absl/strings/str_join.h"
+#include "cleaner/cli/commands.h"
+
+namespace mtclean::cli {
+
+int RunRules(const Engine& engine, const CliOptions& /*options*/) {
+  for (const RuleDescription& r : engine.rules()) {
+    std::cout << r.id << "\t" << SeverityName(r.severity) << "\t"
+              << (r.languages.empty() ? "*" : absl::StrJoin(r.languages, ",")) << "\t"
+              << (r.fixable ? "fix" : "flag") << "\t" << r.message << "\n";
+  }
+  return kExitClean;
+}
+
+int RunExplain(const Engine& engine, const CliOptions& options) {
+  const auto& rules = engine.rules();
+  auto it = std::find_if(rules.begin(), rules.end(),
+                         [&](const RuleDescription& r) { return r.id == options.rule; });
+  if (it == rules.end()) {
+    std::cerr << "mtclean: error: unknown rule `" << options.rule
+              << "` (see `mtclean rules`)\n";
+    return kExitUsage;
+  }
+  const RuleDescription& r = *it;
+  std::cout << r.id << " (" << SeverityName(r.severity) << ", "
+            << (r.fixable ? "fixable" : "flag only") << ", languages: "
+            << (r.languages.empty() ? "all" : absl::StrJoin(r.languages, ", "))
+            << ")\n\n" << r.message << "\n";
+  if (!r.description.empty()) std::cout << "\n" << r.description << "\n";
+  std::cout << "\nDefined in: " << r.source << "\n";
+  for (const RuleExample& ex : r.examples) {
+    if (ex.kind == RuleExample::Kind::kBad) {
+      std::cout << "\nExample (fixed):\n" << ex.text << "\nbecomes:\n" << ex.good << "\n";
+    } else {
+      std::cout << "\nExample (left alone):\n" << ex.text << "\n";
+    }
+  }
+  return kExitClean;
+}
+
+}  // namespace mtclean::cli

@@ -1,0 +1,107 @@
+#include "cleaner/document/unicode_text.h"
+
+#include "unicode/normalizer2.h"
+#include "unicode/uchar.h"
+#include "unicode/unistr.h"
+#include "unicode/utf8.h"
+
+namespace mtclean::internal {
+
+char32_t NextCodePoint(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT_OR_FFFD(p, pos, static_cast<int32_t>(s.size()), c);
+  i = static_cast<size_t>(pos);
+  return static_cast<char32_t>(c);
+}
+
+char32_t PreviousCodePoint(std::string_view s, size_t& i) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t pos = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_PREV_OR_FFFD(p, 0, pos, c);
+  i = static_cast<size_t>(pos);
+  return static_cast<char32_t>(c);
+}
+
+bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsUpper(char32_t c) {
+  return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
+}
+bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool IsWhitespace(char32_t c) {
+  return u_isUWhiteSpace(static_cast<UChar32>(c));
+}
+bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_';
+  }
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC) ||
+         u_isdigit(static_cast<UChar32>(c)) ||
+         u_getIntPropertyValue(static_cast<UChar32>(c),
+                               UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
+}
+
+bool IsPunctuationOrSymbol(char32_t c) {
+  const int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return (mask & (U_GC_P_MASK | U_GC_S_MASK)) != 0;
+}
+
+bool IsQuote(char32_t c) {
+  return u_hasBinaryProperty(static_cast<UChar32>(c),
+                             UCHAR_QUOTATION_MARK) != 0;
+}
+
+bool IsSeparatorOnly(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = NextCodePoint(s, i);
+    if (!IsWhitespace(c) && !IsPunctuationOrSymbol(c)) return false;
+  }
+  return true;
+}
+
+std::string FoldForCompare(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu::UnicodeString folded;
+  if (U_SUCCESS(status)) {
+    folded = fold->normalize(
+        icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size())),
+        status);
+  }
+  std::string utf8;
+  if (U_FAILURE(status)) {
+    utf8.assign(s);  // ICU data missing: compare the bytes as they are
+  } else {
+    folded.toUTF8String(utf8);
+  }
+  std::string out;
+  out.reserve(utf8.size());
+  size_t i = 0;
+  bool pending_space = false;
+  while (i < utf8.size()) {
+    size_t start = i;
+    char32_t c = NextCodePoint(utf8, i);
+    if (IsWhitespace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(utf8, start, i - start);
+  }
+  return out;
+}
+
+size_t CodePointCount(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+}  // namespace mtclean::internal

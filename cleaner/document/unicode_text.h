@@ -1,0 +1,41 @@
+// Thin ICU helpers over validated UTF-8. Offsets are byte offsets.
+#ifndef MTCLEAN_DOCUMENT_UNICODE_TEXT_H_
+#define MTCLEAN_DOCUMENT_UNICODE_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace mtclean::internal {
+
+// Decodes the code point starting at byte `i` of valid UTF-8 `s` and moves
+// `i` past it.
+char32_t NextCodePoint(std::string_view s, size_t& i);
+// Decodes the code point ending just before byte `i` and moves `i` to its
+// start.
+char32_t PreviousCodePoint(std::string_view s, size_t& i);
+
+bool IsLetter(char32_t c);
+bool IsUpper(char32_t c);
+bool IsDigit(char32_t c);
+bool IsWhitespace(char32_t c);
+// Letters, digits and the connector marks that belong inside words.
+bool IsWordChar(char32_t c);
+// Punctuation or symbol (Unicode general categories P* and S*).
+bool IsPunctuationOrSymbol(char32_t c);
+// Quotation marks of any script, straight or curly (ASCII ' and ").
+bool IsQuote(char32_t c);
+
+// True when `s` holds only whitespace, punctuation and symbols.
+bool IsSeparatorOnly(std::string_view s);
+
+// The comparison key for "the same text": NFKC case folding with every run of
+// whitespace collapsed to one space and the ends trimmed.
+std::string FoldForCompare(std::string_view s);
+
+// Number of code points in `s` (a 1-based column is this plus one).
+size_t CodePointCount(std::string_view s);
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_DOCUMENT_UNICODE_TEXT_H_

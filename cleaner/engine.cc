@@ -1,0 +1,74 @@
+#include "mtclean/engine.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "cleaner/dict/word_lists.h"
+#include "cleaner/document/document.h"
+#include "cleaner/resolve/resolve.h"
+#include "cleaner/rules/registry.h"
+
+namespace mtclean {
+
+struct Engine::State {
+  std::string language;
+  internal::WordLists words;
+  std::unique_ptr<internal::RuleSet> rules;
+};
+
+Engine::Engine(std::unique_ptr<State> state) : state_(std::move(state)) {}
+Engine::~Engine() = default;
+
+namespace {
+
+std::string ResolveDataDir(const Options& options) {
+  if (!options.data_dir.empty()) return options.data_dir;
+  if (const char* env = std::getenv("MTCLEAN_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return MTCLEAN_DEFAULT_DATA_DIR;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
+  auto state = std::make_unique<State>();
+  state->language = options.language;
+  const std::string data_dir = ResolveDataDir(options);
+  if (!std::filesystem::is_directory(data_dir)) {
+    return absl::NotFoundError(absl::StrCat(
+        data_dir, ": data folder (rules/ and dictionaries/) not found; set "
+                  "--data-dir or MTCLEAN_DATA_DIR"));
+  }
+  absl::StatusOr<internal::WordLists> words = internal::WordLists::Load(
+      (std::filesystem::path(data_dir) / "dictionaries").string(), options.language);
+  if (!words.ok()) return words.status();
+  state->words = std::move(*words);
+  absl::StatusOr<std::unique_ptr<internal::RuleSet>> rules =
+      internal::RuleSet::Create(options, data_dir, state->words);
+  if (!rules.ok()) return rules.status();
+  state->rules = std::move(*rules);
+  return std::unique_ptr<Engine>(new Engine(std::move(state)));
+}
+
+absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view text) const {
+  absl::StatusOr<internal::Document> doc = internal::Document::Create(std::string(text));
+  if (!doc.ok()) {
+    return absl::Status(doc.status().code(), std::string(name) + ": " + std::string(doc.status().message()));
+  }
+  Result result;
+  const internal::RuleContext context{*doc, state_->words, state_->language};
+  if (absl::Status s = state_->rules->Check(context, &result.findings); !s.ok()) {
+    return absl::Status(s.code(), std::string(name) + ": " + std::string(s.message()));
+  }
+  result.edits = internal::ResolveEdits(*doc, &result.findings);
+  result.cleaned = internal::ApplyEdits(doc->text(), result.edits);
+  return result;
+}
+
+const std::vector<RuleDescription>& Engine::rules() const {
+  return state_->rules->descriptions();
+}
+
+}  // namespace mtclean

@@ -1,0 +1,32 @@
+// Options for building an mtclean::Engine.
+#ifndef MTCLEAN_OPTIONS_H_
+#define MTCLEAN_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+namespace mtclean {
+
+struct Options {
+  // Folder holding the built-in `rules/` packs and `dictionaries/` word
+  // lists. Empty: the MTCLEAN_DATA_DIR environment variable, else the folder
+  // chosen at build time.
+  std::string data_dir;
+
+  // Extra folders (or single .yaml files) of data rules loaded after the
+  // built-in packs. Default: none.
+  std::vector<std::string> rule_paths;
+
+  // The language the text is written in (the output language of the
+  // translation). Rules that declare other languages only are not run.
+  // Default: "en".
+  std::string language = "en";
+
+  // When non-empty, only the rules with these ids run (used by the rule
+  // example tests and by `--rule`). Default: all rules.
+  std::vector<std::string> only_rules;
+};
+
+}  // namespace mtclean
+
+#endif  // MTCLEAN_OPTIONS_H_

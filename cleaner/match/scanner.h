@@ -1,0 +1,77 @@
+// The multi-pattern scanner: every data-rule pattern of every enabled rule
+// compiled into one Hyperscan database, scanned once per document.
+//
+// A Scanner is immutable after Compile() and safe to share between threads;
+// the Hyperscan scratch space each scan needs comes from an internal pool,
+// so concurrent scans never share one.
+#ifndef MTCLEAN_MATCH_SCANNER_H_
+#define MTCLEAN_MATCH_SCANNER_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+struct hs_database;
+struct hs_scratch;
+
+namespace mtclean::internal {
+
+struct PatternSpec {
+  // A literal phrase (matched case-insensitively, a space matching any run
+  // of spaces and tabs) or a regular expression in the Hyperscan/RE2 common
+  // syntax.
+  std::string text;
+  bool literal = true;
+  bool caseless = true;
+  // Where the pattern was written ("file:line:column"), for errors.
+  std::string origin;
+};
+
+// One match: pattern index into the Compile() input, byte span.
+struct RawMatch {
+  uint32_t pattern = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+// The expression a PatternSpec compiles to (also what the RE2 reference of
+// the differential test uses).
+std::string PatternExpression(const PatternSpec& spec);
+
+class Scanner {
+ public:
+  // Compiles `patterns` into one database. Error: InvalidArgument naming the
+  // index of the pattern Hyperscan rejected and why.
+  static absl::StatusOr<std::unique_ptr<Scanner>> Compile(
+      const std::vector<PatternSpec>& patterns);
+
+  ~Scanner();
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+  // Appends every match in `text` to `out`: for each pattern and each end
+  // offset, the leftmost start. Error: Internal if Hyperscan fails.
+  absl::Status Scan(std::string_view text, std::vector<RawMatch>* out) const;
+
+  size_t pattern_count() const { return pattern_count_; }
+
+ private:
+  Scanner() = default;
+  hs_scratch* AcquireScratch() const;
+  void ReleaseScratch(hs_scratch* scratch) const;
+
+  hs_database* database_ = nullptr;
+  hs_scratch* prototype_ = nullptr;
+  size_t pattern_count_ = 0;
+  mutable std::mutex pool_mutex_;
+  mutable std::vector<hs_scratch*> pool_;
+};
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_MATCH_SCANNER_H_

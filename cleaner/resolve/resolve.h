@@ -1,0 +1,28 @@
+// Resolve: findings to one ordered list of non-overlapping byte edits.
+#ifndef MTCLEAN_RESOLVE_RESOLVE_H_
+#define MTCLEAN_RESOLVE_RESOLVE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cleaner/document/document.h"
+#include "mtclean/finding.h"
+
+namespace mtclean::internal {
+
+// Sorts `findings` by position (then rule id) and returns the edits to
+// apply, sorted and non-overlapping. Line deletions are merged first: every
+// run of deleted lines (with the blank lines around them) becomes edits that
+// leave exactly one blank line between the blocks that remain, none at the
+// start, and the document's own ending. Byte edits follow in order; one that
+// overlaps an accepted edit or a protected region is dropped, and its finding
+// stays without a fix. Sets Finding::fixed on the findings whose fix is in.
+std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findings);
+
+// `text` with `edits` (sorted, non-overlapping) applied.
+std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_RESOLVE_RESOLVE_H_

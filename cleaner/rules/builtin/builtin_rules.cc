@@ -1,0 +1,20 @@
+#include "cleaner/rules/builtin/builtin_rules.h"
+
+#include <algorithm>
+
+namespace mtclean::internal {
+
+absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
+    const WordLists& words) {
+  std::vector<std::unique_ptr<StructuralRule>> rules;
+  rules.push_back(MakeStrayFragmentRule());
+  absl::StatusOr<std::unique_ptr<StructuralRule>> dateline = MakeDatelineRule(words);
+  if (!dateline.ok()) return dateline.status();
+  rules.push_back(std::move(*dateline));
+  rules.push_back(MakeDuplicateHeadlineRule());
+  std::sort(rules.begin(), rules.end(),
+            [](const auto& a, const auto& b) { return a->id() < b->id(); });
+  return rules;
+}
+
+}  // namespace mtclean::internal

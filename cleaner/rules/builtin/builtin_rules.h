@@ -1,0 +1,26 @@
+// The table of built-in structural rules: one factory per rule file, listed
+// explicitly in builtin_rules.cc (no self-registration).
+#ifndef MTCLEAN_RULES_BUILTIN_BUILTIN_RULES_H_
+#define MTCLEAN_RULES_BUILTIN_BUILTIN_RULES_H_
+
+#include <memory>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cleaner/dict/word_lists.h"
+#include "cleaner/rules/rule.h"
+
+namespace mtclean::internal {
+
+// Every built-in structural rule, sorted by id.
+absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
+    const WordLists& words);
+
+// One per file in this folder.
+std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
+std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_RULES_BUILTIN_BUILTIN_RULES_H_

@@ -1,0 +1,161 @@
+// newswire.dateline
+//
+// What it does: removes agency datelines near the top of a story: a line
+// that is only a dateline (`MADRID, 26 (EUROPA PRESS)`, `Madrid, 26 (Europe
+// Press)`), and a dateline that opens the first body paragraph
+// (`WASHINGTON (Reuters) - The ...`: only the prefix goes).
+//
+// Why: agency copy carries the dateline for the wire; a republished and
+// machine-translated story keeps it, often mistranslated, as a stray line.
+//
+// The agencies, with their translated forms, come from
+// dictionaries/agencies.txt; the shape (city, optional date, agency in
+// brackets, optional dash) is one RE2 expression built from that list.
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cleaner/rules/builtin/builtin_rules.h"
+#include "re2/re2.h"
+
+namespace mtclean::internal {
+namespace {
+
+// Datelines sit before the story: look at the first few blocks only.
+constexpr size_t kHeadBlocks = 4;
+
+RuleDescription Describe() {
+  RuleDescription d;
+  d.id = "newswire.dateline";
+  d.severity = Severity::kWarning;
+  d.message = "Agency dateline left in the text";
+  d.description =
+      "A line that is only an agency dateline (city, optional date, agency "
+      "in brackets, optional dash), in the agency's own form or machine-"
+      "translated, near the top of the story; or such a dateline opening the "
+      "first paragraph, of which only the prefix is removed.";
+  d.fixable = true;
+  d.source = "built-in";
+  d.examples = {
+      {RuleExample::Kind::kBad,
+       "Port strike enters third day\n\nBilbao, 14 (Europe Press)\n\n"
+       "Dock workers kept the gates closed on Thursday.\n",
+       "Port strike enters third day\n\n"
+       "Dock workers kept the gates closed on Thursday.\n"},
+      {RuleExample::Kind::kBad,
+       "Rates held steady\n\nFRANKFURT (Reuters) - The central bank left its "
+       "main rate unchanged on Thursday.\n",
+       "Rates held steady\n\nThe central bank left its main rate unchanged on "
+       "Thursday.\n"},
+      {RuleExample::Kind::kBad,
+       "Quake shakes the north\n\nSantiago, Feb. 3 (EFE).- A strong earthquake "
+       "shook northern Chile on Monday.\n",
+       "Quake shakes the north\n\nA strong earthquake shook northern Chile on "
+       "Monday.\n"},
+      {RuleExample::Kind::kOk,
+       "Agency marks anniversary\n\nThe agency said its Madrid (Europa Press) "
+       "bureau opened in 1957 and now employs forty reporters.\n"},
+      {RuleExample::Kind::kOk,
+       "Press freedom report\n\nReporters from AFP, Reuters and AP signed the "
+       "letter on Monday.\n"},
+  };
+  return d;
+}
+
+std::string AgencyAlternation(const WordLists& words) {
+  std::vector<std::string> forms;
+  for (const Agency& a : words.agencies()) {
+    forms.push_back(a.canonical);
+    forms.insert(forms.end(), a.variants.begin(), a.variants.end());
+  }
+  // Longest first so `Europa Press Agency` wins over `Europa Press`.
+  std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  std::vector<std::string> escaped;
+  for (const std::string& f : forms) {
+    std::string e = RE2::QuoteMeta(f);
+    // A space in a name matches any run of spaces.
+    std::string spaced;
+    for (size_t i = 0; i < e.size(); ++i) {
+      if (e[i] == '\\' && i + 1 < e.size() && e[i + 1] == ' ') {
+        spaced += "\\s+";
+        ++i;
+      } else {
+        spaced += e[i];
+      }
+    }
+    escaped.push_back(spaced);
+  }
+  return absl::StrJoin(escaped, "|");
+}
+
+class DatelineRule : public StructuralRule {
+ public:
+  DatelineRule(std::unique_ptr<RE2> line, std::unique_ptr<RE2> prefix)
+      : StructuralRule(Describe()), line_(std::move(line)), prefix_(std::move(prefix)) {}
+
+  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
+    const Document& doc = context.doc;
+    const size_t blocks = std::min(kHeadBlocks, doc.blocks().size());
+    for (size_t b = 0; b < blocks; ++b) {
+      const Block& block = doc.blocks()[b];
+      for (size_t l = block.first_line; l <= block.last_line; ++l) {
+        const std::string_view line = doc.LineText(l);
+        if (line.size() > 160) continue;  // datelines are short
+        if (RE2::FullMatch(line, *line_)) {
+          Finding f = MakeFinding(doc.lines()[l].begin, doc.lines()[l].end);
+          f.delete_lines = true;
+          out->push_back(std::move(f));
+          return;
+        }
+      }
+      // A dateline prefix opens a paragraph that goes on with the story.
+      const std::string_view first = doc.LineText(block.first_line);
+      re2::StringPiece match;
+      if (RE2::PartialMatch(first, *prefix_, &match) && match.size() < first.size()) {
+        Finding f = MakeFinding(block.begin, block.begin + match.size());
+        f.edits.push_back({block.begin, block.begin + match.size(), ""});
+        out->push_back(std::move(f));
+        return;
+      }
+    }
+  }
+
+ private:
+  std::unique_ptr<RE2> line_;
+  std::unique_ptr<RE2> prefix_;
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words) {
+  if (words.agencies().empty()) {
+    return absl::NotFoundError("newswire.dateline: the agency list is empty");
+  }
+  // City: one to four capitalised words (an all-caps city too), linked by
+  // short lowercase particles (`Rio de Janeiro`, `Frankfurt am Main`).
+  const std::string word = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*";
+  const std::string city = absl::StrCat(
+      word, "(?:\\s+(?:(?:de|del|da|do|di|am|an|la|le|el|sur|upon)\\s+)?", word, "){0,3}");
+  // Date: after a comma, up to 24 characters without brackets (`26`,
+  // `Feb. 3`, `3 de febrero`, `26/02/2021`).
+  const std::string date = "(?:\\s*,\\s*[^()\\n]{1,24}?)?";
+  const std::string agency =
+      absl::StrCat("\\(\\s*(?i:", AgencyAlternation(words), ")\\s*\\)");
+  const std::string dash = "(?:\\s*(?:[-–—]{1,2}|\\.-|:))";
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto line = std::make_unique<RE2>(
+      absl::StrCat("\\s*", city, date, "\\s*", agency, dash, "?\\s*"), options);
+  auto prefix = std::make_unique<RE2>(
+      absl::StrCat("^(", city, date, "\\s*", agency, dash, "\\s*)\\S"), options);
+  if (!line->ok() || !prefix->ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "newswire.dateline: cannot build the dateline expression from the agency list: ",
+        line->ok() ? prefix->error() : line->error()));
+  }
+  return std::make_unique<DatelineRule>(std::move(line), std::move(prefix));
+}
+
+}  // namespace mtclean::internal

@@ -1,0 +1,80 @@
+// scrape.duplicate-headline
+//
+// What it does: finds the headline (the first block) repeated as the block
+// right after it, exactly or equal after Unicode normalisation, case folding
+// and whitespace collapsing, and removes the repeats.
+//
+// Why: scrapers often take the title from both the page <title> and the
+// article's <h1>, so the story opens with its headline twice.
+#include "cleaner/document/unicode_text.h"
+#include "cleaner/rules/builtin/builtin_rules.h"
+
+namespace mtclean::internal {
+namespace {
+
+RuleDescription Describe() {
+  RuleDescription d;
+  d.id = "scrape.duplicate-headline";
+  d.severity = Severity::kError;
+  d.message = "Headline repeated right after itself";
+  d.description =
+      "The first block (the headline) appears again as the next block, "
+      "exactly or after normalisation, case folding and whitespace "
+      "collapsing. The first copy is kept.";
+  d.fixable = true;
+  d.source = "built-in";
+  d.examples = {
+      {RuleExample::Kind::kBad,
+       "Storm closes ports along the northern coast\n\n"
+       "Storm closes ports along the northern coast\n\n"
+       "Heavy rain forced the port authority to halt all traffic on Sunday.\n",
+       "Storm closes ports along the northern coast\n\n"
+       "Heavy rain forced the port authority to halt all traffic on Sunday.\n"},
+      {RuleExample::Kind::kBad,
+       "Minister resigns after budget vote\n\n"
+       "MINISTER RESIGNS  after budget vote\n\n"
+       "Minister resigns after budget vote\n\n"
+       "The finance minister stepped down late on Tuesday.\n",
+       "Minister resigns after budget vote\n\n"
+       "The finance minister stepped down late on Tuesday.\n"},
+      {RuleExample::Kind::kOk,
+       "Talks resume in Geneva\n\n"
+       "Talks resume in Geneva, the mediators said on Monday, after a week "
+       "of silence.\n"},
+      {RuleExample::Kind::kOk,
+       "Harvest begins early\n\n"
+       "Farmers in the south began the harvest two weeks ahead of schedule.\n\n"
+       "Harvest begins early\n"},
+  };
+  return d;
+}
+
+class DuplicateHeadlineRule : public StructuralRule {
+ public:
+  DuplicateHeadlineRule() : StructuralRule(Describe()) {}
+
+  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
+    const Document& doc = context.doc;
+    const auto& blocks = doc.blocks();
+    if (blocks.size() < 2) return;
+    const std::string headline = FoldForCompare(doc.BlockText(0));
+    if (headline.empty()) return;
+    for (size_t b = 1; b < blocks.size(); ++b) {
+      // A cheap length check first: folding rarely changes length much.
+      const std::string_view text = doc.BlockText(b);
+      if (text.size() > 4 * headline.size() + 16) break;
+      if (FoldForCompare(text) != headline) break;
+      Finding f = MakeFinding(blocks[b].begin, blocks[b].end);
+      f.delete_lines = true;
+      out->push_back(std::move(f));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule() {
+  return std::make_unique<DuplicateHeadlineRule>();
+}
+
+}  // namespace mtclean::internal

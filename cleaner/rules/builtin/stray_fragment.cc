@@ -1,0 +1,240 @@
+// mt.stray-fragment
+//
+// What it does: finds a short verbless "sentence" made only of capitalised
+// words that follows a sentence, the tail of a name the translation split in
+// two (`...told the Nikkei newspaper. Asian Review ‘.`). When a name in the
+// previous sentence plus the fragment is a known multi-word name
+// (dictionaries/<lang>/publications.txt), the fragment is put back where
+// the name stands (`...told the Nikkei Asian Review newspaper.`). When
+// nothing confirms a rejoin but the fragment carries an unmatched quote, the
+// fragment and its quote are deleted. Other short sentences (`He agreed.
+// Twice.`) are left alone.
+//
+// Why: machine translation reorders the words around a quoted foreign title
+// and leaves its second half stranded after the full stop.
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cleaner/document/unicode_text.h"
+#include "cleaner/rules/builtin/builtin_rules.h"
+
+namespace mtclean::internal {
+namespace {
+
+constexpr size_t kMaxFragmentWords = 5;
+// How far back in the previous sentence a name may stand.
+constexpr size_t kMaxWordsBack = 8;
+
+RuleDescription Describe() {
+  RuleDescription d;
+  d.id = "mt.stray-fragment";
+  d.severity = Severity::kWarning;
+  d.message = "Stray fragment of a split name";
+  d.description =
+      "A short sentence of capitalised words only, after a full stop, that "
+      "is the tail of a name split by the translation. Rejoined where a "
+      "known multi-word name confirms it; otherwise deleted with its "
+      "unmatched quote.";
+  d.fixable = true;
+  d.source = "built-in";
+  d.examples = {
+      {RuleExample::Kind::kBad,
+       "The minister gave an interview to the Financial newspaper. Times ‘.\n",
+       "The minister gave an interview to the Financial Times newspaper.\n"},
+      {RuleExample::Kind::kBad,
+       "The figures were first reported by Le Monde. Diplomatique '.\n",
+       "The figures were first reported by Le Monde Diplomatique.\n"},
+      {RuleExample::Kind::kBad,
+       "The plan was described to the regional daily. Northern Courier ‘. "
+       "Officials did not comment.\n",
+       "The plan was described to the regional daily. Officials did not "
+       "comment.\n"},
+      {RuleExample::Kind::kOk, "He agreed. Twice.\n"},
+      {RuleExample::Kind::kOk,
+       "The ceremony took place in Lisbon. Heads of State arrived by noon.\n"},
+      {RuleExample::Kind::kOk,
+       "She thanked the voters. “Thank you, Porto.”\n"},
+  };
+  return d;
+}
+
+// Connector words that may sit inside a capitalised name.
+bool IsNameConnector(std::string_view w) {
+  static constexpr std::string_view kConnectors[] = {
+      "of", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la",
+      "le", "el", "the", "and", "y", "e", "et", "und", "für", "&", "von"};
+  return std::find(std::begin(kConnectors), std::end(kConnectors), w) !=
+         std::end(kConnectors);
+}
+
+bool StartsUpper(std::string_view w) {
+  size_t i = 0;
+  return !w.empty() && IsUpper(NextCodePoint(w, i));
+}
+
+bool IsTerminator(char c) { return c == '.' || c == '!' || c == '?'; }
+
+struct Word {
+  size_t begin;  // byte offsets into the document text
+  size_t end;
+};
+
+// Words of text[begin, end): runs of non-whitespace with quotes and
+// punctuation stripped from both ends.
+std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
+  std::vector<Word> words;
+  size_t i = begin;
+  while (i < end) {
+    size_t start = i;
+    char32_t c = NextCodePoint(text, i);
+    if (IsWhitespace(c)) continue;
+    size_t stop = i;
+    while (stop < end) {
+      size_t next = stop;
+      if (IsWhitespace(NextCodePoint(text, next))) break;
+      stop = next;
+    }
+    i = stop;
+    // Trim punctuation at both ends.
+    size_t b = start, e = stop;
+    while (b < e) {
+      size_t n = b;
+      char32_t ch = NextCodePoint(text, n);
+      if (!IsPunctuationOrSymbol(ch) || ch == '&') break;
+      b = n;
+    }
+    while (e > b) {
+      size_t p = e;
+      char32_t ch = PreviousCodePoint(text, p);
+      if (!IsPunctuationOrSymbol(ch) || ch == '&') break;
+      e = p;
+    }
+    if (b < e) words.push_back({b, e});
+  }
+  return words;
+}
+
+size_t CountQuotes(std::string_view text, size_t begin, size_t end) {
+  size_t n = 0;
+  size_t i = begin;
+  while (i < end) {
+    if (IsQuote(NextCodePoint(text, i))) ++n;
+  }
+  return n;
+}
+
+class StrayFragmentRule : public StructuralRule {
+ public:
+  StrayFragmentRule() : StructuralRule(Describe()) {}
+
+  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
+    const Document& doc = context.doc;
+    for (const Block& block : doc.blocks()) CheckBlock(context, block, out);
+  }
+
+ private:
+  void CheckBlock(const RuleContext& context, const Block& block,
+                  std::vector<Finding>* out) const {
+    const std::string_view text = context.doc.text();
+    size_t sentence_begin = block.begin;
+    size_t i = block.begin;
+    while (i < block.end) {
+      if (!IsTerminator(text[i])) {
+        ++i;
+        continue;
+      }
+      const size_t terminator = i;  // the previous sentence's full stop
+      size_t j = i + 1;
+      while (j < block.end && IsTerminator(text[j])) ++j;
+      // The next sentence starts after whitespace.
+      size_t k = j;
+      while (k < block.end && (text[k] == ' ' || text[k] == '\t')) ++k;
+      if (k == j || k >= block.end) {
+        i = j;
+        continue;
+      }
+      // The fragment runs to the next terminator or the end of the block.
+      size_t fragment_end = k;
+      while (fragment_end < block.end && !IsTerminator(text[fragment_end]) &&
+             text[fragment_end] != '\n' && text[fragment_end] != '\r') {
+        ++fragment_end;
+      }
+      size_t with_stop = fragment_end;
+      if (with_stop < block.end && IsTerminator(text[with_stop])) ++with_stop;
+      CheckFragment(context, sentence_begin, terminator, k, fragment_end, with_stop, out);
+      sentence_begin = k;
+      i = j;
+    }
+  }
+
+  // prev = [sentence_begin, terminator) is the previous sentence, the
+  // fragment is [fragment_begin, fragment_end), `with_stop` includes its own
+  // terminator when it has one.
+  void CheckFragment(const RuleContext& context, size_t sentence_begin, size_t terminator,
+                     size_t fragment_begin, size_t fragment_end, size_t with_stop,
+                     std::vector<Finding>* out) const {
+    const std::string_view text = context.doc.text();
+    const std::vector<Word> words = SplitWords(text, fragment_begin, fragment_end);
+    if (words.empty() || words.size() > kMaxFragmentWords) return;
+    if (!StartsUpper(text.substr(words[0].begin, words[0].end - words[0].begin))) return;
+    for (const Word& w : words) {
+      std::string_view s = text.substr(w.begin, w.end - w.begin);
+      if (!StartsUpper(s) && !IsNameConnector(s)) return;
+    }
+    std::vector<std::string> fragment_words;
+    for (const Word& w : words) {
+      fragment_words.emplace_back(text.substr(w.begin, w.end - w.begin));
+    }
+    const std::string fragment = absl::StrJoin(fragment_words, " ");
+    // The previous sentence's stop may be several characters (`?!`, `...`).
+    size_t stop_end = terminator;
+    while (stop_end < fragment_begin && IsTerminator(text[stop_end])) ++stop_end;
+
+    // Rejoin: a run of capitalised words in the previous sentence that,
+    // followed by the fragment, is a known name.
+    const std::vector<Word> prev = SplitWords(text, sentence_begin, terminator);
+    const size_t first_back = prev.size() > kMaxWordsBack ? prev.size() - kMaxWordsBack : 0;
+    for (size_t end_word = prev.size(); end_word-- > first_back;) {
+      for (size_t start_word = end_word + 1; start_word-- > 0;) {
+        std::string_view w =
+            text.substr(prev[start_word].begin, prev[start_word].end - prev[start_word].begin);
+        if (!StartsUpper(w) && !(start_word < end_word && IsNameConnector(w))) break;
+        if (end_word - start_word + 1 + words.size() > context.words.max_name_words()) break;
+        const std::string candidate =
+            std::string(text.substr(prev[start_word].begin,
+                                    prev[end_word].end - prev[start_word].begin)) +
+            " " + fragment;
+        if (!context.words.IsKnownName(candidate)) continue;
+        Finding f = MakeFinding(fragment_begin, with_stop);
+        f.message = absl::StrCat("Stray fragment `", fragment, "` of the split name `",
+                                 candidate, "`: rejoined");
+        const size_t name_end = prev[end_word].end;
+        std::string replacement =
+            " " + fragment + std::string(text.substr(name_end, stop_end - name_end));
+        f.edits.push_back({name_end, with_stop, std::move(replacement)});
+        out->push_back(std::move(f));
+        return;
+      }
+    }
+
+    // Delete: only with the evidence of an unmatched quote after the first
+    // word (an opening quote before it starts a real quotation).
+    const size_t quotes = CountQuotes(text, fragment_begin, with_stop);
+    if (quotes % 2 == 0) return;
+    if (CountQuotes(text, fragment_begin, words[0].end) > 0) return;
+    Finding f = MakeFinding(fragment_begin, with_stop);
+    f.message = absl::StrCat("Stray fragment `", fragment,
+                             "` with an unmatched quote; no known name confirms a rejoin");
+    f.edits.push_back({stop_end, with_stop, ""});
+    out->push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<StructuralRule> MakeStrayFragmentRule() {
+  return std::make_unique<StrayFragmentRule>();
+}
+
+}  // namespace mtclean::internal

@@ -1,0 +1,32 @@
+// Loads data rules from YAML rule files (the format is documented in
+// rules/README.md). This is the only user of yaml-cpp.
+#ifndef MTCLEAN_RULES_LOADER_H_
+#define MTCLEAN_RULES_LOADER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cleaner/rules/data_rule.h"
+
+namespace mtclean::internal {
+
+// Parses the rules in `yaml` (one rule or a list of rules). `source` names
+// the file in errors and in RuleDescription::source. Error: InvalidArgument
+// "SOURCE:LINE:COLUMN: what is wrong" (1-based line and column).
+absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> ParseRules(
+    std::string_view yaml, std::string_view source);
+
+// Reads and parses one rule file. Error: NotFound when it cannot be read.
+absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> LoadRuleFile(
+    const std::string& path);
+
+// Every *.yaml / *.yml file under `path` (a folder, walked recursively in
+// sorted order, or a single file). Error: NotFound when `path` is missing.
+absl::StatusOr<std::vector<std::string>> FindRuleFiles(const std::string& path);
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_RULES_LOADER_H_

@@ -1,0 +1,50 @@
+// The registry: every active rule, built-in and loaded from YAML, and the one
+// multi-pattern database of all data-rule patterns.
+//
+// Immutable after Create() and safe to share between threads.
+#ifndef MTCLEAN_RULES_REGISTRY_H_
+#define MTCLEAN_RULES_REGISTRY_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cleaner/match/scanner.h"
+#include "cleaner/rules/data_rule.h"
+#include "cleaner/rules/rule.h"
+#include "mtclean/options.h"
+
+namespace mtclean::internal {
+
+class RuleSet {
+ public:
+  // Loads the built-in structural rules, the YAML packs under
+  // `data_dir/rules` and `options.rule_paths`, keeps those that apply to
+  // `options.language` (and `options.only_rules`), and compiles the scanner.
+  // Errors: InvalidArgument for malformed rules or duplicate ids, NotFound
+  // for a missing rule path or unknown id in `only_rules`.
+  static absl::StatusOr<std::unique_ptr<RuleSet>> Create(
+      const Options& options, const std::string& data_dir, const WordLists& words);
+
+  // Runs every rule over `doc`, appending findings (unsorted) to `out`.
+  absl::Status Check(const RuleContext& context, std::vector<Finding>* out) const;
+
+  // The active rules' metadata, sorted by id.
+  const std::vector<RuleDescription>& descriptions() const { return descriptions_; }
+  const std::vector<std::unique_ptr<DataRule>>& data_rules() const { return data_rules_; }
+
+ private:
+  RuleSet() = default;
+
+  std::vector<std::unique_ptr<DataRule>> data_rules_;
+  std::vector<std::unique_ptr<StructuralRule>> structural_rules_;
+  std::unique_ptr<Scanner> scanner_;
+  // For each scanner pattern: (index into data_rules_, pattern index in it).
+  std::vector<std::pair<size_t, size_t>> pattern_owner_;
+  std::vector<RuleDescription> descriptions_;
+};
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_RULES_REGISTRY_H_

@@ -1,0 +1,65 @@
+// The rule interface. Rules never change text: they return findings, each
+// with the edits that would fix it; the resolver decides what is applied.
+//
+// Two kinds share the metadata in mtclean::RuleDescription:
+//  - data rules (data_rule.h), loaded from YAML, whose patterns are scanned
+//    for all rules at once by the registry;
+//  - structural rules (builtin/), C++ classes with a Check() over the
+//    document, for what patterns cannot express.
+// Rules are immutable after construction and safe to share between threads.
+#ifndef MTCLEAN_RULES_RULE_H_
+#define MTCLEAN_RULES_RULE_H_
+
+#include <string_view>
+#include <vector>
+
+#include "cleaner/dict/word_lists.h"
+#include "cleaner/document/document.h"
+#include "mtclean/engine.h"
+#include "mtclean/finding.h"
+
+namespace mtclean::internal {
+
+// What a rule may consult while checking one document.
+struct RuleContext {
+  const Document& doc;
+  const WordLists& words;
+  std::string_view language;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  Rule(const Rule&) = delete;
+  Rule& operator=(const Rule&) = delete;
+
+  const RuleDescription& description() const { return description_; }
+  const std::string& id() const { return description_.id; }
+  // True when the rule runs on text in `language`.
+  bool AppliesTo(std::string_view language) const;
+
+  // A finding of this rule over [begin, end) with its severity and message.
+  Finding MakeFinding(size_t begin, size_t end) const;
+
+ protected:
+  explicit Rule(RuleDescription description)
+      : description_(std::move(description)) {}
+
+ private:
+  RuleDescription description_;
+};
+
+class StructuralRule : public Rule {
+ public:
+  // Appends this rule's findings for `context.doc` to `out`. Must run in
+  // time linear in the document size.
+  virtual void Check(const RuleContext& context,
+                     std::vector<Finding>* out) const = 0;
+
+ protected:
+  using Rule::Rule;
+};
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_RULES_RULE_H_
