@@ -1,6 +1,8 @@
 #include "mtclean/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
@@ -53,17 +55,47 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
 }
 
 absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view text) const {
-  absl::StatusOr<internal::Document> doc = internal::Document::Create(std::string(text));
-  if (!doc.ok()) {
-    return absl::Status(doc.status().code(), std::string(name) + ": " + std::string(doc.status().message()));
-  }
+  // Fixes can make a new artifact appear (a removed dateline prefix leaves a
+  // repeated headline), so the rules run again on the cleaned text until
+  // nothing changes; later rounds' edits and findings are composed back
+  // into the original's offsets. Clean text costs one round.
+  constexpr int kMaxRounds = 4;
   Result result;
-  const internal::RuleContext context{*doc, state_->words, state_->language};
-  if (absl::Status s = state_->rules->Check(context, &result.findings); !s.ok()) {
-    return absl::Status(s.code(), std::string(name) + ": " + std::string(s.message()));
+  std::string current(text);
+  for (int round = 0; round < kMaxRounds; ++round) {
+    absl::StatusOr<internal::Document> doc = internal::Document::Create(current);
+    if (!doc.ok()) {
+      return absl::Status(doc.status().code(),
+                          std::string(name) + ": " + std::string(doc.status().message()));
+    }
+    std::vector<Finding> findings;
+    const internal::RuleContext context{*doc, state_->words, state_->language};
+    if (absl::Status s = state_->rules->Check(context, &findings); !s.ok()) {
+      return absl::Status(s.code(), std::string(name) + ": " + std::string(s.message()));
+    }
+    std::vector<Edit> edits = internal::ResolveEdits(*doc, &findings);
+    std::string cleaned = internal::ApplyEdits(doc->text(), edits);
+    if (round == 0) {
+      result.findings = std::move(findings);
+      result.edits = std::move(edits);
+    } else {
+      // Only what this round fixed is new; its other findings were reported.
+      for (Finding& f : findings) {
+        if (!f.fixed) continue;
+        internal::MapSpanBack(result.edits, &f.begin, &f.end);
+        f.edits.clear();
+        result.findings.push_back(std::move(f));
+      }
+      result.edits = internal::ComposeEdits(result.edits, edits, cleaned);
+    }
+    const bool changed = cleaned != current;
+    current = std::move(cleaned);
+    if (!changed) break;
   }
-  result.edits = internal::ResolveEdits(*doc, &result.findings);
-  result.cleaned = internal::ApplyEdits(doc->text(), result.edits);
+  std::sort(result.findings.begin(), result.findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.begin, a.end, a.rule_id) < std::tie(b.begin, b.end, b.rule_id);
+  });
+  result.cleaned = std::move(current);
   return result;
 }
 

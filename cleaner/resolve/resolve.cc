@@ -127,6 +127,86 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
   return accepted;
 }
 
+namespace {
+
+// Offset in the edited text of an offset of the original that is not
+// strictly inside an edit. `as_end`: edits that start at `offset` (an
+// insertion there) count as before it.
+size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end) {
+  long long delta = 0;
+  for (const Edit& e : edits) {
+    if (e.begin > offset || (e.begin == offset && !as_end)) break;
+    delta += static_cast<long long>(e.replacement.size()) -
+             static_cast<long long>(e.end - e.begin);
+  }
+  return static_cast<size_t>(static_cast<long long>(offset) + delta);
+}
+
+}  // namespace
+
+void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end) {
+  long long delta = 0;  // offset in B minus offset in A, before the edit
+  size_t a_begin = *begin, a_end = *end;
+  bool begin_done = false, end_done = false;
+  for (const Edit& e : first) {
+    const size_t b_start = static_cast<size_t>(static_cast<long long>(e.begin) + delta);
+    const size_t b_stop = b_start + e.replacement.size();
+    if (!begin_done) {
+      if (*begin < b_start) {
+        a_begin = static_cast<size_t>(static_cast<long long>(*begin) - delta);
+        begin_done = true;
+      } else if (*begin <= b_stop) {
+        a_begin = e.begin;
+        begin_done = true;
+      }
+    }
+    if (!end_done) {
+      if (*end < b_start || (*end == b_start && e.begin != e.end)) {
+        a_end = static_cast<size_t>(static_cast<long long>(*end) - delta);
+        end_done = true;
+      } else if (*end <= b_stop) {
+        a_end = e.end;
+        end_done = true;
+      }
+    }
+    delta += static_cast<long long>(e.replacement.size()) -
+             static_cast<long long>(e.end - e.begin);
+  }
+  if (!begin_done) a_begin = static_cast<size_t>(static_cast<long long>(*begin) - delta);
+  if (!end_done) a_end = static_cast<size_t>(static_cast<long long>(*end) - delta);
+  *begin = a_begin;
+  *end = std::max(a_begin, a_end);
+}
+
+std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector<Edit>& second,
+                               std::string_view c) {
+  // The ranges of A that change: every first edit, and every second edit
+  // mapped back; merged where they overlap or touch.
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (const Edit& e : first) ranges.emplace_back(e.begin, e.end);
+  for (const Edit& e : second) {
+    size_t b = e.begin, en = e.end;
+    MapSpanBack(first, &b, &en);
+    ranges.emplace_back(b, en);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second) {
+      merged.back().second = std::max(merged.back().second, r.second);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  std::vector<Edit> out;
+  for (const auto& [a_begin, a_end] : merged) {
+    const size_t c_begin = MapForward(second, MapForward(first, a_begin, false), false);
+    const size_t c_end = MapForward(second, MapForward(first, a_end, true), true);
+    out.push_back({a_begin, a_end, std::string(c.substr(c_begin, c_end - c_begin))});
+  }
+  return out;
+}
+
 std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits) {
   std::string out;
   out.reserve(text.size());

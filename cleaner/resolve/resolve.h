@@ -23,6 +23,18 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
 // `text` with `edits` (sorted, non-overlapping) applied.
 std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 
+// Composes two rounds of edits: `first` turns text A into B and `second`
+// (in B's offsets) turns B into C; the result turns A into C, as the fewest
+// non-overlapping edits in A's offsets (edits that touch are merged). `c` is
+// the text C. Used when fixes make a new artifact appear (a removed dateline
+// prefix that leaves a repeated headline), so that cleaning is idempotent.
+std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector<Edit>& second,
+                               std::string_view c);
+
+// Maps the span [begin, end) of B (the text `first` produced) back to A's
+// offsets, widened to whole edits where it touches replaced text.
+void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end);
+
 }  // namespace mtclean::internal
 
 #endif  // MTCLEAN_RESOLVE_RESOLVE_H_

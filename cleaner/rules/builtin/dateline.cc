@@ -15,6 +15,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
 #include "re2/re2.h"
 
@@ -90,28 +91,34 @@ std::string AgencyAlternation(const WordLists& words) {
   return absl::StrJoin(escaped, "|");
 }
 
+// The first block, or a block repeating it, is the headline.
+bool LooksLikeHeadline(const Document& doc, size_t block) {
+  return block == 0 || FoldForCompare(doc.BlockText(block)) == FoldForCompare(doc.BlockText(0));
+}
+
 class DatelineRule : public StructuralRule {
  public:
   DatelineRule(std::unique_ptr<RE2> line, std::unique_ptr<RE2> prefix)
       : StructuralRule(Describe()), line_(std::move(line)), prefix_(std::move(prefix)) {}
 
+  // Walks the blocks before the story: the headline, its repeats and
+  // dateline lines. The first other block starts the story; only its prefix
+  // may still be a dateline. Stopping there keeps the rule idempotent:
+  // removing a dateline never brings a later paragraph into view.
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
     const size_t blocks = std::min(kHeadBlocks, doc.blocks().size());
     for (size_t b = 0; b < blocks; ++b) {
       const Block& block = doc.blocks()[b];
-      for (size_t l = block.first_line; l <= block.last_line; ++l) {
-        const std::string_view line = doc.LineText(l);
-        if (line.size() > 160) continue;  // datelines are short
-        if (RE2::FullMatch(line, *line_)) {
-          Finding f = MakeFinding(doc.lines()[l].begin, doc.lines()[l].end);
-          f.delete_lines = true;
-          out->push_back(std::move(f));
-          return;
-        }
-      }
-      // A dateline prefix opens a paragraph that goes on with the story.
       const std::string_view first = doc.LineText(block.first_line);
+      if (first.size() <= 160 && RE2::FullMatch(first, *line_)) {
+        Finding f = MakeFinding(doc.lines()[block.first_line].begin,
+                                doc.lines()[block.first_line].end);
+        f.delete_lines = true;
+        out->push_back(std::move(f));
+        if (block.first_line == block.last_line) continue;
+        return;  // the story goes on in the same block
+      }
       re2::StringPiece match;
       if (RE2::PartialMatch(first, *prefix_, &match) && match.size() < first.size()) {
         Finding f = MakeFinding(block.begin, block.begin + match.size());
@@ -119,6 +126,8 @@ class DatelineRule : public StructuralRule {
         out->push_back(std::move(f));
         return;
       }
+      // The headline is a single line; anything else starts the story.
+      if (block.first_line != block.last_line || !LooksLikeHeadline(doc, b)) return;
     }
   }
 
@@ -141,9 +150,12 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
   // Date: after a comma, up to 24 characters without brackets (`26`,
   // `Feb. 3`, `3 de febrero`, `26/02/2021`).
   const std::string date = "(?:\\s*,\\s*[^()\\n]{1,24}?)?";
+  // The agency in brackets, or between slashes as TASS writes it
+  // (`MOSCOW, March 17. /TASS/.`).
+  const std::string names = absl::StrCat("(?i:", AgencyAlternation(words), ")");
   const std::string agency =
-      absl::StrCat("\\(\\s*(?i:", AgencyAlternation(words), ")\\s*\\)");
-  const std::string dash = "(?:\\s*(?:[-–—]{1,2}|\\.-|:))";
+      absl::StrCat("(?:\\(\\s*", names, "\\s*\\)|/\\s*", names, "\\s*/)");
+  const std::string dash = "(?:\\s*(?:[-–—]{1,2}|\\.-|:|\\.))";
   RE2::Options options;
   options.set_log_errors(false);
   auto line = std::make_unique<RE2>(
