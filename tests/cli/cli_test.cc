@@ -1,0 +1,234 @@
+// End-to-end tests of the mtclean binary on real files.
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+namespace fs = std::filesystem;
+using ::mtclean::testing::ReadFile;
+using ::mtclean::testing::SourcePath;
+
+struct RunOutput {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// A scratch folder per test, removed at the end.
+class Scratch {
+ public:
+  Scratch() {
+    static int counter = 0;
+    dir_ = fs::temp_directory_path() /
+           ("mtclean-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::create_directories(dir_);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ec);
+    fs::remove_all(dir_, ec);
+  }
+  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
+  void Write(const std::string& name, const std::string& content) const {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+  }
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+};
+
+// Runs a shell command line in `cwd` with the binary as $MTCLEAN.
+RunOutput Shell(const std::string& command, const std::string& cwd = ".") {
+  Scratch io;
+  const std::string line = "cd '" + cwd + "' && MTCLEAN='" MTCLEAN_BINARY "' MTCLEAN_DATA_DIR='" +
+                           std::string(MTCLEAN_SOURCE_DIR) + "' bash -c '" + command + "' >'" +
+                           io.Path("out") + "' 2>'" + io.Path("err") + "'";
+  RunOutput r;
+  const int status = std::system(line.c_str());
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(io.Path("out"));
+  r.err = ReadFile(io.Path("err"));
+  return r;
+}
+
+class ArticleTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  std::string Input() const { return SourcePath("tests/articles/" + GetParam() + ".txt"); }
+  std::string Clean() const { return SourcePath("tests/articles/" + GetParam() + ".clean.txt"); }
+};
+
+TEST_P(ArticleTest, FixFilterGivesTheEditorsText) {
+  const RunOutput r = Shell("$MTCLEAN fix - < " + Input());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(Clean()));
+}
+
+TEST_P(ArticleTest, CleanTextIsLeftAlone) {
+  const RunOutput r = Shell("$MTCLEAN fix " + Clean());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "") << "fixing the cleaned text changes it again";
+}
+
+TEST_P(ArticleTest, CheckExitCodeSaysWhetherThereAreFindings) {
+  const bool dirty = ReadFile(Input()) != ReadFile(Clean());
+  const RunOutput r = Shell("$MTCLEAN check " + Input());
+  EXPECT_EQ(r.exit_code, dirty ? 1 : 0) << r.out << r.err;
+  EXPECT_EQ(r.out.empty(), !dirty);
+}
+
+TEST_P(ArticleTest, PrintedDiffAppliesWithGitApplyAndPatch) {
+  for (const std::string tool : {"git apply -p0", "patch -s -p0"}) {
+    Scratch scratch;
+    scratch.Write("article.txt", ReadFile(Input()));
+    // An empty diff (nothing to fix) is not applied: the tools reject it.
+    const RunOutput diff =
+        Shell("$MTCLEAN fix article.txt > change.diff && { test ! -s change.diff || " + tool +
+                  " < change.diff; }",
+              scratch.dir().string());
+    EXPECT_EQ(diff.exit_code, 0) << tool << ": " << diff.err;
+    EXPECT_EQ(ReadFile(scratch.Path("article.txt")), ReadFile(Clean())) << tool;
+  }
+}
+
+TEST_P(ArticleTest, WriteInPlaceGivesTheEditorsText) {
+  Scratch scratch;
+  scratch.Write("article.txt", ReadFile(Input()));
+  fs::permissions(scratch.Path("article.txt"), fs::perms(0640));
+  const RunOutput r = Shell("$MTCLEAN fix --write article.txt", scratch.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(scratch.Path("article.txt")), ReadFile(Clean()));
+  EXPECT_EQ(fs::status(scratch.Path("article.txt")).permissions() & fs::perms::all, fs::perms(0640));
+  EXPECT_EQ(std::distance(fs::directory_iterator(scratch.dir()), fs::directory_iterator()), 1)
+      << "a temporary file was left behind";
+}
+
+INSTANTIATE_TEST_SUITE_P(Articles, ArticleTest,
+                         ::testing::ValuesIn(mtclean::testing::ArticleNames()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(CliTest, ThereAreEnoughArticles) {
+  EXPECT_GE(mtclean::testing::ArticleNames().size(), 11u);
+}
+
+constexpr char kDirty[] =
+    "Rates held\n\nRates held\n\nThe bank kept its rate unchanged.\n\nLeave a Reply\n";
+
+TEST(CliTest, CheckPrintsCompilerStyleFindings) {
+  Scratch s;
+  s.Write("a.txt", kDirty);
+  const RunOutput r = Shell("$MTCLEAN check a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "a.txt:3:1: error: Headline repeated right after itself [scrape.duplicate-headline]\n"
+            "a.txt:7:1: error: Comment form left over from the scraped page [scrape.comment-form]\n");
+}
+
+TEST(CliTest, FailOnThresholdAndNever) {
+  Scratch s;
+  s.Write("a.txt", "Title\n\nMADRID, 3 (EFE)\n\nBody text here.\n");  // a warning only
+  EXPECT_EQ(Shell("$MTCLEAN check --fail-on error a.txt", s.dir().string()).exit_code, 0);
+  EXPECT_EQ(Shell("$MTCLEAN check --fail-on warning a.txt", s.dir().string()).exit_code, 1);
+  EXPECT_EQ(Shell("$MTCLEAN check --fail-on never a.txt", s.dir().string()).exit_code, 0);
+}
+
+TEST(CliTest, UnreadableInputExitsThreeAndOthersStillRun) {
+  Scratch s;
+  s.Write("b.txt", kDirty);
+  const RunOutput r = Shell("$MTCLEAN check missing.txt b.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("missing.txt: cannot read"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("b.txt:3:1:"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, InvalidUtf8NamesFileAndByteAndFilterKeepsTheInput) {
+  Scratch s;
+  s.Write("bad.txt", "Good start\n\xFF\xFE broken\n");
+  RunOutput r = Shell("$MTCLEAN check bad.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("bad.txt: invalid UTF-8 at byte 11"), std::string::npos) << r.err;
+  r = Shell("$MTCLEAN fix - < bad.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "Good start\n\xFF\xFE broken\n");
+}
+
+TEST(CliTest, MalformedRuleFileIsAUsageErrorNamingTheSpot) {
+  Scratch s;
+  s.Write("bad.yaml",
+          "id: scrape.x\nseverity: loud\nmessage: m\naction: flag\nphrases: [x]\n"
+          "examples:\n  - bad: x\n    good: x\n  - ok: y\n");
+  s.Write("a.txt", "Text.\n");
+  const RunOutput r = Shell("$MTCLEAN --rules bad.yaml check a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.yaml:2:11: `severity` must be one of"), std::string::npos) << r.err;
+}
+
+TEST(CliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(Shell("$MTCLEAN").exit_code, 2);
+  EXPECT_EQ(Shell("$MTCLEAN check").exit_code, 2);
+  EXPECT_EQ(Shell("$MTCLEAN frobnicate x").exit_code, 2);
+  EXPECT_EQ(Shell("$MTCLEAN fix --write - < /dev/null").exit_code, 2);
+  EXPECT_EQ(Shell("$MTCLEAN explain no.such-rule").exit_code, 2);
+}
+
+TEST(CliTest, WalksFoldersForTextAndMarkdown) {
+  Scratch s;
+  fs::create_directories(s.dir() / "content" / "sub");
+  s.Write("content/sub/one.md", kDirty);
+  s.Write("content/two.txt", kDirty);
+  s.Write("content/skip.html", kDirty);
+  const RunOutput r = Shell("$MTCLEAN check content", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("content/sub/one.md:3:1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("content/two.txt:3:1"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("skip.html"), std::string::npos) << r.out;
+}
+
+TEST(CliTest, WriteLeavesUnchangedFilesAlone) {
+  Scratch s;
+  s.Write("clean.txt", "A clean story.\n");
+  const auto before = fs::last_write_time(s.Path("clean.txt"));
+  const RunOutput r = Shell("sleep 0.01; $MTCLEAN fix --write clean.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(fs::last_write_time(s.Path("clean.txt")), before);
+}
+
+TEST(CliTest, FailedWriteLeavesTheOriginalIntact) {
+  Scratch s;
+  std::string big = "Title\n\nTitle\n\n";
+  for (int i = 0; i < 400; ++i) big += "A long paragraph of the story that goes on. ";
+  big += "\n\nLeave a Reply\n";
+  s.Write("a.txt", big);
+  // A file-size limit of 4 KiB makes writing the temporary file fail (the
+  // signal is ignored so write() reports EFBIG); the original must survive.
+  const RunOutput r = Shell("trap \"\" XFSZ; ulimit -f 4; $MTCLEAN fix --write a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("a.txt: cannot write the temporary file"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(s.Path("a.txt")), big);
+  EXPECT_EQ(std::distance(fs::directory_iterator(s.dir()), fs::directory_iterator()), 1);
+}
+
+TEST(CliTest, RulesAndExplain) {
+  RunOutput r = Shell("$MTCLEAN rules");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("scrape.comment-form\terror"), std::string::npos) << r.out;
+  r = Shell("$MTCLEAN explain mt.stray-fragment");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Example (left alone):\nHe agreed. Twice."), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace mtclean

@@ -1,0 +1,81 @@
+#include "cleaner/document/document.h"
+
+#include "gtest/gtest.h"
+
+namespace mtclean::internal {
+namespace {
+
+TEST(DocumentTest, IndexesLinesAndBlocksWithByteOffsets) {
+  absl::StatusOr<Document> doc = Document::Create("Title\n\nFirst line\nsecond line\n\n\nLast");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->lines().size(), 7u);
+  EXPECT_EQ(doc->LineText(0), "Title");
+  EXPECT_TRUE(doc->lines()[1].blank);
+  ASSERT_EQ(doc->blocks().size(), 3u);
+  EXPECT_EQ(doc->BlockText(1), "First line\nsecond line");
+  EXPECT_EQ(doc->BlockText(2), "Last");
+  EXPECT_EQ(doc->lines()[6].next, doc->text().size());
+  EXPECT_EQ(doc->BlockOfLine(4), Document::kNoBlock);
+  EXPECT_EQ(doc->LineIndexAt(8), 2u);
+}
+
+TEST(DocumentTest, KeepsCrlfOutOfLineContent) {
+  absl::StatusOr<Document> doc = Document::Create("One\r\n\r\nTwo\r\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->newline(), "\r\n");
+  EXPECT_EQ(doc->LineText(0), "One");
+  EXPECT_TRUE(doc->lines()[1].blank);
+  EXPECT_EQ(doc->blocks().size(), 2u);
+}
+
+TEST(DocumentTest, FrontMatterIsProtectedAndNotABlock) {
+  absl::StatusOr<Document> doc =
+      Document::Create("---\ntitle: Port strike\n---\nPort strike\n\nBody text.\n");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->protected_regions().size(), 1u);
+  EXPECT_EQ(doc->protected_regions()[0].end, 27u);
+  ASSERT_EQ(doc->blocks().size(), 2u);
+  EXPECT_EQ(doc->BlockText(0), "Port strike");
+  EXPECT_TRUE(doc->IsProtected(5, 6));
+  EXPECT_FALSE(doc->IsProtected(27, 30));
+}
+
+TEST(DocumentTest, TomlFrontMatterIsProtected) {
+  absl::StatusOr<Document> doc = Document::Create("+++\ntitle = \"x\"\n+++\nBody.\n");
+  ASSERT_TRUE(doc.ok());
+  ASSERT_EQ(doc->blocks().size(), 1u);
+  EXPECT_EQ(doc->BlockText(0), "Body.");
+}
+
+TEST(DocumentTest, UnclosedFrontMatterIsText) {
+  absl::StatusOr<Document> doc = Document::Create("---\nnot closed\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->protected_regions().empty());
+  EXPECT_EQ(doc->blocks().size(), 1u);
+}
+
+TEST(DocumentTest, ByteOrderMarkIsProtected) {
+  absl::StatusOr<Document> doc = Document::Create("\xEF\xBB\xBFHello\n");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->LineText(0), "Hello");
+  EXPECT_TRUE(doc->IsProtected(0, 3));
+}
+
+TEST(DocumentTest, InvalidUtf8NamesTheByteOffset) {
+  absl::StatusOr<Document> doc = Document::Create("caf\xC3(\n");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(doc.status().message(), "invalid UTF-8 at byte 3");
+  EXPECT_FALSE(Document::Create("\xED\xA0\x80").ok()) << "surrogates are not UTF-8";
+  EXPECT_FALSE(Document::Create("\xC0\xAF").ok()) << "overlong forms are not UTF-8";
+}
+
+TEST(DocumentTest, EmptyTextHasNoLines) {
+  absl::StatusOr<Document> doc = Document::Create("");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_TRUE(doc->lines().empty());
+  EXPECT_TRUE(doc->blocks().empty());
+}
+
+}  // namespace
+}  // namespace mtclean::internal

@@ -1,0 +1,128 @@
+// Differential test: every data rule's sites, found through the Hyperscan
+// scanner and DataRule::Locate, must equal what an independent reference
+// built on RE2 finds on the test texts (all rule examples, all fixture
+// articles, and texts that stress line ends).
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "cleaner/dict/word_lists.h"
+#include "cleaner/document/unicode_text.h"
+#include "cleaner/match/scanner.h"
+#include "cleaner/rules/registry.h"
+#include "re2/re2.h"
+#include "tests/test_support.h"
+
+namespace mtclean::internal {
+namespace {
+
+std::vector<std::string> TestTexts(const RuleSet& rules) {
+  std::vector<std::string> texts;
+  for (const RuleDescription& r : rules.descriptions()) {
+    for (const RuleExample& ex : r.examples) {
+      texts.push_back(ex.text);
+      if (!ex.good.empty()) texts.push_back(ex.good);
+    }
+  }
+  for (const std::string& name : mtclean::testing::ArticleNames()) {
+    texts.push_back(mtclean::testing::ReadFile(
+        mtclean::testing::SourcePath("tests/articles/" + name + ".txt")));
+  }
+  // A short last line without a newline after a long line.
+  texts.push_back(std::string(900, 'w') + "\n\nLeave a Reply");
+  texts.push_back(std::string(1400, 'w') + "\nShare this:\nLike this:");
+  return texts;
+}
+
+bool WordAt(std::string_view t, size_t b, size_t e) {
+  auto word_before = [&] {
+    if (b == 0) return false;
+    size_t i = b;
+    return IsWordChar(PreviousCodePoint(t, i));
+  };
+  auto word_after = [&] {
+    if (e >= t.size()) return false;
+    size_t i = e;
+    return IsWordChar(NextCodePoint(t, i));
+  };
+  size_t i = b;
+  const bool first_word = b < e && IsWordChar(NextCodePoint(t, i));
+  size_t j = e;
+  const bool last_word = b < e && IsWordChar(PreviousCodePoint(t, j));
+  return !(first_word && word_before()) && !(last_word && word_after());
+}
+
+// The RE2 reference of DataRule::Locate.
+std::vector<Span> ReferenceSites(const DataRule& rule, const Document& doc) {
+  std::vector<std::string> alternatives;
+  bool all_literal = true;
+  for (const PatternSpec& p : rule.patterns()) {
+    alternatives.push_back(absl::StrCat("(?:", PatternExpression(p), ")"));
+    all_literal = all_literal && p.literal;
+  }
+  const std::string alt = absl::StrCat("(?:", absl::StrJoin(alternatives, "|"), ")");
+  RE2::Options options;
+  options.set_case_sensitive(false);
+  options.set_longest_match(true);
+  std::vector<Span> sites;
+  const std::string_view text = doc.text();
+  if (rule.scope() == Scope::kLine) {
+    const std::string sep = "[\\s\\p{P}\\p{S}]*";
+    RE2 whole(absl::StrCat(sep, alt, "(?:", sep, alt, ")*", sep), options);
+    for (const Line& l : doc.lines()) {
+      if (l.blank || doc.IsProtected(l.begin, l.end)) continue;
+      const std::string line(text.substr(l.begin, l.end - l.begin));
+      if (RE2::FullMatch(line, whole)) sites.push_back({l.begin, l.end});
+    }
+    return sites;
+  }
+  RE2 re(alt, options);
+  const std::string copy(text);
+  re2::StringPiece input(copy);
+  size_t pos = 0;
+  re2::StringPiece m;
+  while (pos < copy.size() &&
+         re.Match(input, pos, copy.size(), RE2::UNANCHORED, &m, 1)) {
+    const size_t b = static_cast<size_t>(m.data() - copy.data());
+    const size_t e = b + m.size();
+    if (e == b || (all_literal && !WordAt(text, b, e)) || doc.IsProtected(b, e)) {
+      pos = b + 1;
+      continue;
+    }
+    sites.push_back({b, e});
+    pos = e;
+  }
+  return sites;
+}
+
+TEST(DifferentialTest, EveryDataRuleAgreesWithRe2) {
+  absl::StatusOr<WordLists> words =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+  ASSERT_TRUE(words.ok()) << words.status();
+  for (const char* lang : {"en", "es", "fr", "de", "it", "pt"}) {
+    Options options;
+    options.language = lang;
+    absl::StatusOr<std::unique_ptr<RuleSet>> rules =
+        RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
+    ASSERT_TRUE(rules.ok()) << rules.status();
+    const std::vector<std::string> texts = TestTexts(**rules);
+    for (const auto& rule : (*rules)->data_rules()) {
+      absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(rule->patterns());
+      ASSERT_TRUE(scanner.ok()) << scanner.status();
+      for (const std::string& text : texts) {
+        absl::StatusOr<Document> doc = Document::Create(text);
+        ASSERT_TRUE(doc.ok());
+        std::vector<RawMatch> raw;
+        ASSERT_TRUE((*scanner)->Scan(doc->text(), &raw).ok());
+        std::vector<RuleMatch> matches;
+        for (const RawMatch& m : raw) matches.push_back({m.pattern, m.begin, m.end});
+        const std::vector<Span> got = rule->Locate(*doc, std::move(matches));
+        const std::vector<Span> want = ReferenceSites(*rule, *doc);
+        EXPECT_EQ(got, want) << rule->id() << " on:\n" << text.substr(0, 300);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace mtclean::internal

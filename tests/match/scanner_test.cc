@@ -1,0 +1,89 @@
+#include "cleaner/match/scanner.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "gtest/gtest.h"
+
+namespace mtclean::internal {
+namespace {
+
+std::vector<RawMatch> ScanAll(const Scanner& s, std::string_view text) {
+  std::vector<RawMatch> out;
+  EXPECT_TRUE(s.Scan(text, &out).ok());
+  return out;
+}
+
+bool Has(const std::vector<RawMatch>& ms, uint32_t pattern, size_t b, size_t e) {
+  return std::any_of(ms.begin(), ms.end(), [&](const RawMatch& m) {
+    return m.pattern == pattern && m.begin == b && m.end == e;
+  });
+}
+
+TEST(ScannerTest, LiteralsAreCaselessAndSpacesStretch) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s =
+      Scanner::Compile({{"leave a reply", true, true, ""}, {"a+b", true, true, ""}});
+  ASSERT_TRUE(s.ok()) << s.status();
+  const auto ms = ScanAll(**s, "x LEAVE a   Reply a+b");
+  EXPECT_TRUE(Has(ms, 0, 2, 17));
+  EXPECT_TRUE(Has(ms, 1, 18, 21)) << "regex metacharacters in phrases are literal";
+}
+
+TEST(ScannerTest, NonAsciiPhrasesFoldCase) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s =
+      Scanner::Compile({{"ähnliche beiträge", true, true, ""}});
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(Has(ScanAll(**s, "ÄHNLICHE BEITRÄGE"), 0, 0, 19));
+}
+
+TEST(ScannerTest, ReportsLeftmostStartForRegexes) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s =
+      Scanner::Compile({{"share on [a-z]+", false, true, ""}});
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(Has(ScanAll(**s, "Click to share on Twitter"), 0, 9, 25));
+}
+
+TEST(ScannerTest, ShortLastLineAfterLongLineIsFound) {
+  // The case that Debian's Vectorscan misses with multiline `$`: mtclean
+  // matches without anchors, so it must hold here.
+  absl::StatusOr<std::unique_ptr<Scanner>> s = Scanner::Compile({{"leave a reply", true, true, ""}});
+  ASSERT_TRUE(s.ok());
+  for (size_t long_line : {200u, 700u, 1500u}) {
+    const std::string text = std::string(long_line, 'x') + "\nLeave a Reply";
+    EXPECT_TRUE(Has(ScanAll(**s, text), 0, long_line + 1, long_line + 14)) << long_line;
+  }
+}
+
+TEST(ScannerTest, EmptyPatternSetMatchesNothing) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s = Scanner::Compile({});
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(ScanAll(**s, "anything").empty());
+}
+
+TEST(ScannerTest, RejectedPatternNamesItsOrigin) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s =
+      Scanner::Compile({{"ok", true, true, "a.yaml:3:5"}, {"(?<=x)y", false, true, "a.yaml:4:5"}});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("a.yaml:4:5"), absl::string_view::npos) << s.status();
+}
+
+TEST(ScannerTest, ConcurrentScansAreIndependent) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s = Scanner::Compile({{"reply", true, true, ""}});
+  ASSERT_TRUE(s.ok());
+  std::vector<std::thread> threads;
+  std::atomic<int> total{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 200; ++i) {
+        std::vector<RawMatch> out;
+        if ((*s)->Scan("reply and reply", &out).ok()) total += static_cast<int>(out.size());
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(total.load(), 4 * 200 * 2);
+}
+
+}  // namespace
+}  // namespace mtclean::internal

@@ -1,0 +1,55 @@
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+using ::mtclean::testing::CleanOrDie;
+using ::mtclean::testing::MakeEngine;
+
+std::unique_ptr<Engine> Rule() {
+  Options o;
+  o.only_rules = {"newswire.dateline"};
+  return MakeEngine(o);
+}
+
+TEST(DatelineTest, RemovesDatelineLinesInNativeAndTranslatedForms) {
+  auto engine = Rule();
+  const std::vector<std::string> lines = {
+      "MADRID, 26 (EUROPA PRESS)", "Madrid, 26 (Europe Press)", "Lima, Mar. 2 (EFE)",
+      "BEIJING, 4 (Xinhua)",       "TOKYO (Kyodo) --",          "Rio de Janeiro, 3 (Agencia EFE)",
+      "SEOUL, Jan. 9 (Yonhap)",    "MOSCOW, 12 (TASS) -",       "Frankfurt am Main, 5 (dpa)",
+  };
+  for (const std::string& line : lines) {
+    const Result r = CleanOrDie(*engine, "Headline here\n\n" + line + "\n\nThe story starts.\n");
+    EXPECT_EQ(r.cleaned, "Headline here\n\nThe story starts.\n") << line;
+  }
+}
+
+TEST(DatelineTest, RemovesOnlyThePrefixOfTheFirstParagraph) {
+  auto engine = Rule();
+  const Result r = CleanOrDie(
+      *engine, "Title\n\nNEW YORK (AP) — Stocks closed higher on Friday.\n\nMore text.\n");
+  EXPECT_EQ(r.cleaned, "Title\n\nStocks closed higher on Friday.\n\nMore text.\n");
+}
+
+TEST(DatelineTest, UnknownAgencyAndSentencesStay) {
+  auto engine = Rule();
+  for (const std::string& text : {
+           std::string("Title\n\nMadrid, 26 (Acme Wire)\n\nBody.\n"),
+           std::string("Title\n\nThe minister (Reuters reported) left early.\n"),
+           std::string("Title\n\nHe told Reuters - in an interview - that he would stay.\n"),
+       }) {
+    EXPECT_TRUE(CleanOrDie(*engine, text).findings.empty()) << text;
+  }
+}
+
+TEST(DatelineTest, LooksOnlyNearTheTop) {
+  auto engine = Rule();
+  std::string text = "Title\n\n";
+  for (int i = 0; i < 6; ++i) text += "A paragraph of the story.\n\n";
+  text += "PARIS, 3 (AFP)\n";
+  EXPECT_TRUE(CleanOrDie(*engine, text).findings.empty());
+}
+
+}  // namespace
+}  // namespace mtclean
