@@ -95,7 +95,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
     if (per_rule[i].empty()) continue;
     const DataRule& rule = *data_rules_[i];
     sites[i] = rule.Locate(doc, std::move(per_rule[i]));
-    if (rule.scope() == Scope::kLine && rule.deletes_lines()) {
+    if (IsLineScope(rule.scope()) && rule.deletes_lines()) {
       for (const Span& s : sites[i]) boilerplate_line[doc.LineIndexAt(s.begin)] = true;
     }
   }
