@@ -49,7 +49,8 @@ class Scratch {
 RunOutput Shell(const std::string& command, const std::string& cwd = ".") {
   Scratch io;
   const std::string line = "cd '" + cwd + "' && MTCLEAN='" MTCLEAN_BINARY "' MTCLEAN_DATA_DIR='" +
-                           std::string(MTCLEAN_SOURCE_DIR) + "' bash -c '" + command + "' >'" +
+                           std::string(MTCLEAN_SOURCE_DIR) + "' MTCLEAN_CACHE_DIR='" +
+                           MTCLEAN_TEST_CACHE_DIR + "' bash -c '" + command + "' >'" +
                            io.Path("out") + "' 2>'" + io.Path("err") + "'";
   RunOutput r;
   const int status = std::system(line.c_str());
