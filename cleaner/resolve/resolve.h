@@ -20,6 +20,11 @@ namespace mtclean::internal {
 // stays without a fix. Sets Finding::fixed on the findings whose fix is in.
 std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findings);
 
+// The edits that remove the lines marked in `deleted` (one flag per line of
+// `doc`) as ResolveEdits does: with the blank lines around them, keeping one
+// blank line between the blocks that remain. Protected lines stay.
+std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted);
+
 // `text` with `edits` (sorted, non-overlapping) applied.
 std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 
