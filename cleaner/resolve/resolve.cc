@@ -70,6 +70,10 @@ std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>
       add(lines[s - 1].end, lines[e].end);
     } else if (has_next) {
       add(lines[first_deleted].start, lines[e + 1].start);
+    } else if (s > 0) {
+      // A protected line (code, a reference definition) before a run that
+      // reaches the end: it keeps its own line break, the blank lines go.
+      add(lines[s].start, lines[e].next);
     } else {
       add(lines[first_deleted].start, lines[last_deleted].next);
     }

@@ -134,7 +134,11 @@ TEST(CliTest, CheckPrintsCompilerStyleFindings) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
             "a.txt:3:1: error: Headline repeated right after itself [scrape.duplicate-headline]\n"
-            "a.txt:7:1: error: Comment form left over from the scraped page [scrape.comment-form]\n");
+            " 3 | Rates held\n"
+            "   | ^~~~~~~~~~\n"
+            "a.txt:7:1: error: Comment form left over from the scraped page [scrape.comment-form]\n"
+            " 7 | Leave a Reply\n"
+            "   | ^~~~~~~~~~~~~\n");
 }
 
 TEST(CliTest, FailOnThresholdAndNever) {
