@@ -1,10 +1,29 @@
 // mtclean: cleans the artifacts that scraping and machine translation leave
 // in news text. See README.md for the commands.
+#include <cstdlib>
 #include <iostream>
 #include <optional>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "cleaner/cli/commands.h"
+
+namespace {
+
+// $MTCLEAN_CACHE_DIR, else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean;
+// empty (no cache) when none is set.
+std::string DefaultCacheDir() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v == nullptr ? "" : v;
+  };
+  if (std::string dir = env("MTCLEAN_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir + "/mtclean";
+  if (std::string dir = env("HOME"); !dir.empty()) return dir + "/.cache/mtclean";
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using mtclean::cli::CliOptions;
@@ -28,6 +47,10 @@ int main(int argc, char** argv) {
                  "Configuration file for every input, instead of the nearest .mtclean.yaml");
   app.add_flag("--markdown", options.markdown,
                "Read every input as Markdown (default: *.md and *.markdown files only)");
+
+  bool no_cache = false;
+  app.add_flag("--no-cache", no_cache,
+               "Do not keep compiled pattern databases between runs");
 
   CLI::App* check = app.add_subcommand("check", "Report findings; no file is changed");
   check->add_option("paths", options.paths, "Files or folders (- for standard input)")
@@ -67,6 +90,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : mtclean::cli::kExitUsage;
   }
 
+  if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
   std::optional<std::string> config;
   if (!config_path.empty()) config = config_path;
   mtclean::cli::EngineSet engines(engine_options, config, lang->count() > 0);

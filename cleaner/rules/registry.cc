@@ -160,7 +160,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
       set->pattern_owner_.emplace_back(i, j);
     }
   }
-  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(patterns);
+  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(patterns, options.cache_dir);
   if (!scanner.ok()) return scanner.status();
   set->scanner_ = std::move(*scanner);
 

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
 #include "mtclean/engine.h"
@@ -24,6 +25,9 @@ namespace mtclean::internal {
 struct RuleContext {
   const Document& doc;
   const WordLists& words;
+  // Spelling dictionaries; the one of `language` is always loadable (the
+  // engine checked it at creation).
+  const Dictionaries& dictionaries;
   std::string_view language;
 };
 
