@@ -81,6 +81,55 @@ void DropSilencedFindings(const internal::Document& doc,
   *findings = std::move(kept);
 }
 
+// The end of what a fixed finding's fix removes or rewrites.
+size_t FixEnd(const internal::Document& doc, const Finding& f) {
+  if (f.delete_lines) return doc.lines()[doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end)].next;
+  size_t end = f.end;
+  for (const Edit& e : f.edits) end = std::max(end, e.end);
+  return end;
+}
+
+// ResolveEdits, then a check that the fixed text still reads every region
+// the original protects as protected: in Markdown, removing a paragraph can
+// change how what follows reads (indented code after it becomes part of a
+// list item above). Such a fix is withdrawn (its finding stays, without a
+// fix): the one ending closest before the region, until none is left.
+std::vector<Edit> ResolveKeepingStructure(const internal::Document& doc,
+                                          std::vector<Finding>* findings) {
+  for (;;) {
+    std::vector<Edit> edits = internal::ResolveEdits(doc, findings);
+    if (doc.syntax() != internal::Syntax::kMarkdown || edits.empty() ||
+        doc.protected_regions().empty()) {
+      return edits;
+    }
+    absl::StatusOr<internal::Document> reread = internal::Document::Create(
+        internal::ApplyEdits(doc.text(), edits), internal::Syntax::kMarkdown);
+    if (!reread.ok()) return edits;
+    size_t broken = std::string_view::npos;
+    for (const internal::Region& r : doc.protected_regions()) {
+      const size_t b = internal::MapForward(edits, r.begin, false);
+      const size_t e = internal::MapForward(edits, r.end, false);
+      if (b < e && !reread->IsInsideProtected(b, e)) {
+        broken = r.begin;
+        break;
+      }
+    }
+    if (broken == std::string_view::npos) return edits;
+    Finding* culprit = nullptr;
+    for (Finding& f : *findings) {
+      if (!f.fixed) continue;
+      const size_t end = FixEnd(doc, f);
+      if (culprit == nullptr || (end <= broken && (FixEnd(doc, *culprit) > broken ||
+                                                   end > FixEnd(doc, *culprit)))) {
+        culprit = &f;
+      }
+    }
+    if (culprit == nullptr) return edits;
+    culprit->delete_lines = false;
+    culprit->edits.clear();
+  }
+}
+
 }  // namespace
 
 TextFormat TextFormatForPath(std::string_view path) {
@@ -144,8 +193,18 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
   // `used` records which of them silenced a finding in any round.
   std::vector<internal::Suppression> directives;
   std::vector<std::vector<bool>> used;
+  // What the original protects stays protected in later rounds, even where
+  // a fix changed how the rest reads (a removed line can turn an indented
+  // code block into a list item's paragraph).
+  std::vector<internal::Region> original_protected;
   for (int round = 0; round < kMaxRounds; ++round) {
-    absl::StatusOr<internal::Document> doc = internal::Document::Create(current, syntax);
+    std::vector<internal::Region> keep;
+    for (const internal::Region& r : original_protected) {
+      keep.push_back({internal::MapForward(result.edits, r.begin, false),
+                      internal::MapForward(result.edits, r.end, false)});
+    }
+    absl::StatusOr<internal::Document> doc =
+        internal::Document::Create(current, syntax, keep);
     if (!doc.ok()) {
       return absl::Status(doc.status().code(),
                           std::string(name) + ": " + std::string(doc.status().message()));
@@ -158,11 +217,12 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
     }
     const internal::Suppressions suppressions = internal::Suppressions::Find(*doc);
     if (round == 0) {
+      original_protected = doc->protected_regions();
       directives = suppressions.directives();
       for (const internal::Suppression& s : directives) used.emplace_back(s.covers.size(), false);
     }
     DropSilencedFindings(*doc, suppressions, &used, &findings);
-    std::vector<Edit> edits = internal::ResolveEdits(*doc, &findings);
+    std::vector<Edit> edits = ResolveKeepingStructure(*doc, &findings);
     std::string cleaned = internal::ApplyEdits(doc->text(), edits);
     if (round == 0) {
       // A line deletion's own edits, as if it were the only fix.

@@ -117,6 +117,23 @@ TEST(MarkdownFixtureTest, ProtectsEveryKindOfSyntaxInTheFixture) {
   EXPECT_EQ(doc->title(), "Harbour pilots end strike after pay deal");
 }
 
+// Regression: deleting the footer line between a list and an indented code
+// block would make the code a paragraph of the list item on the next read
+// (and a second run would delete it). That fix is withdrawn instead.
+TEST(MarkdownStructureTest, FixThatWouldTurnCodeIntoTextIsWithdrawn) {
+  std::unique_ptr<Engine> engine = MakeEngine();
+  ASSERT_NE(engine, nullptr);
+  const std::string text =
+      "The ferry left at noon, the operator said on Friday.\n\n- Lisbon route\n\n"
+      "Share this:\n\n    Share this:\n";
+  absl::StatusOr<Result> r = engine->Clean("a.md", text, TextFormat::kMarkdown);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->cleaned, text);
+  ASSERT_EQ(r->findings.size(), 1u);
+  EXPECT_EQ(r->findings[0].rule_id, "scrape.share-widget");
+  EXPECT_FALSE(r->findings[0].fixed);
+}
+
 TEST(MarkdownFixtureTest, ThereIsAFixture) { EXPECT_GE(MarkdownArticles().size(), 1u); }
 
 }  // namespace

@@ -70,10 +70,15 @@ absl::Status ValidateUtf8(std::string_view text) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Document> Document::Create(std::string text, Syntax syntax) {
+absl::StatusOr<Document> Document::Create(std::string text, Syntax syntax,
+                                          const std::vector<Region>& also_protected) {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
   Document doc(std::move(text), syntax);
   doc.Index();
+  if (!also_protected.empty()) {
+    doc.protected_.insert(doc.protected_.end(), also_protected.begin(), also_protected.end());
+    SortAndMerge(&doc.protected_);
+  }
   return doc;
 }
 

@@ -58,10 +58,12 @@ enum class Syntax {
 
 class Document {
  public:
-  // Validates `text` as UTF-8 and indexes it as `syntax`. Error:
-  // InvalidArgument naming the byte offset of the first invalid sequence.
-  static absl::StatusOr<Document> Create(std::string text,
-                                         Syntax syntax = Syntax::kPlain);
+  // Validates `text` as UTF-8 and indexes it as `syntax`; `also_protected`
+  // are added to the protected regions (the engine's later rounds keep what
+  // the original text protected). Error: InvalidArgument naming the byte
+  // offset of the first invalid sequence.
+  static absl::StatusOr<Document> Create(std::string text, Syntax syntax = Syntax::kPlain,
+                                         const std::vector<Region>& also_protected = {});
 
   std::string_view text() const { return text_; }
   Syntax syntax() const { return syntax_; }

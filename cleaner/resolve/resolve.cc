@@ -130,11 +130,7 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
   return accepted;
 }
 
-namespace {
 
-// Offset in the edited text of an offset of the original that is not
-// strictly inside an edit. `as_end`: edits that start at `offset` (an
-// insertion there) count as before it.
 size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end) {
   long long delta = 0;
   for (const Edit& e : edits) {
@@ -145,7 +141,6 @@ size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end) {
   return static_cast<size_t>(static_cast<long long>(offset) + delta);
 }
 
-}  // namespace
 
 void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end) {
   long long delta = 0;  // offset in B minus offset in A, before the edit

@@ -36,6 +36,11 @@ std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector<Edit>& second,
                                std::string_view c);
 
+// Offset in the edited text of an offset of the original that is not
+// strictly inside an edit (`edits` sorted, non-overlapping). `as_end`: edits
+// that start at `offset` (an insertion there) count as before it.
+size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end);
+
 // Maps the span [begin, end) of B (the text `first` produced) back to A's
 // offsets, widened to whole edits where it touches replaced text.
 void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end);
