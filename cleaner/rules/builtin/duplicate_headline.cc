@@ -2,7 +2,9 @@
 //
 // What it does: finds the headline (the first block) repeated as the block
 // right after it, exactly or equal after Unicode normalisation, case folding
-// and whitespace collapsing, and removes the repeats.
+// and whitespace collapsing, and removes the repeats. When the front matter
+// has a `title` and the body opens with it (as a heading or a paragraph),
+// the title is the headline and those opening blocks are the repeats.
 //
 // Why: scrapers often take the title from both the page <title> and the
 // article's <h1>, so the story opens with its headline twice.
@@ -20,7 +22,8 @@ RuleDescription Describe() {
   d.description =
       "The first block (the headline) appears again as the next block, "
       "exactly or after normalisation, case folding and whitespace "
-      "collapsing. The first copy is kept.";
+      "collapsing. The first copy is kept. When the front matter's `title` "
+      "opens the body, the body's copies go.";
   d.fixable = true;
   d.source = "built-in";
   d.examples = {
@@ -37,6 +40,12 @@ RuleDescription Describe() {
        "The finance minister stepped down late on Tuesday.\n",
        "Minister resigns after budget vote\n\n"
        "The finance minister stepped down late on Tuesday.\n"},
+      {RuleExample::Kind::kBad,
+       "---\ntitle: Bridge reopens after repairs\n---\n"
+       "Bridge reopens after repairs\n\n"
+       "Traffic returned to the old bridge on Monday morning.\n",
+       "---\ntitle: Bridge reopens after repairs\n---\n"
+       "Traffic returned to the old bridge on Monday morning.\n"},
       {RuleExample::Kind::kOk,
        "Talks resume in Geneva\n\n"
        "Talks resume in Geneva, the mediators said on Monday, after a week "
@@ -56,10 +65,13 @@ class DuplicateHeadlineRule : public StructuralRule {
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
     const auto& blocks = doc.blocks();
-    if (blocks.size() < 2) return;
-    const std::string headline = FoldForCompare(doc.BlockText(0));
+    if (blocks.empty()) return;
+    // The front matter's title is the headline when the body opens with it.
+    size_t first_repeat = 1;
+    std::string headline = FoldForCompare(doc.BlockText(0));
+    if (!doc.title().empty() && FoldForCompare(doc.title()) == headline) first_repeat = 0;
     if (headline.empty()) return;
-    for (size_t b = 1; b < blocks.size(); ++b) {
+    for (size_t b = first_repeat; b < blocks.size(); ++b) {
       // A cheap length check first: folding rarely changes length much.
       const std::string_view text = doc.BlockText(b);
       if (text.size() > 4 * headline.size() + 16) break;
