@@ -25,6 +25,7 @@ size_t HeadlineRepeatsEnd(const Document& doc);
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
+std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 
 }  // namespace mtclean::internal
 
