@@ -26,6 +26,7 @@ std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
+std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
 
 }  // namespace mtclean::internal
 
