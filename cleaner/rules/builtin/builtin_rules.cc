@@ -14,6 +14,9 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeDuplicateHeadlineRule());
   rules.push_back(MakeRepeatedBlockRule());
   rules.push_back(MakePhotoCreditRule(words));
+  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule();
+  if (!author_box.ok()) return author_box.status();
+  rules.push_back(std::move(*author_box));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

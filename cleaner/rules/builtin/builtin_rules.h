@@ -27,6 +27,7 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
 
 }  // namespace mtclean::internal
 
