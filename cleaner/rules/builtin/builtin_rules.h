@@ -28,6 +28,7 @@ std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
 
 }  // namespace mtclean::internal
 
