@@ -16,6 +16,7 @@ namespace mtclean {
 struct Engine::State {
   std::string language;
   internal::WordLists words;
+  std::unique_ptr<internal::Dictionaries> dictionaries;
   std::unique_ptr<internal::RuleSet> rules;
 };
 
@@ -47,6 +48,15 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
       (std::filesystem::path(data_dir) / "dictionaries").string(), options.language);
   if (!words.ok()) return words.status();
   state->words = std::move(*words);
+  state->dictionaries = std::make_unique<internal::Dictionaries>(
+      options.hunspell_dir, (std::filesystem::path(data_dir) / "dictionaries").string());
+  // The output language's dictionary is needed by the checks: a missing one
+  // is an error now rather than in the middle of a run.
+  if (absl::StatusOr<const internal::SpellChecker*> checker =
+          state->dictionaries->Get(options.language);
+      !checker.ok()) {
+    return checker.status();
+  }
   absl::StatusOr<std::unique_ptr<internal::RuleSet>> rules =
       internal::RuleSet::Create(options, data_dir, state->words);
   if (!rules.ok()) return rules.status();
@@ -69,7 +79,8 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
                           std::string(name) + ": " + std::string(doc.status().message()));
     }
     std::vector<Finding> findings;
-    const internal::RuleContext context{*doc, state_->words, state_->language};
+    const internal::RuleContext context{*doc, state_->words, *state_->dictionaries,
+                                        state_->language};
     if (absl::Status s = state_->rules->Check(context, &findings); !s.ok()) {
       return absl::Status(s.code(), std::string(name) + ": " + std::string(s.message()));
     }

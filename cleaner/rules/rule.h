@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
 #include "cleaner/rules/block_positions.h"
@@ -26,6 +27,9 @@ namespace mtclean::internal {
 struct RuleContext {
   const Document& doc;
   const WordLists& words;
+  // Spelling dictionaries; the one of `language` is always loadable (the
+  // engine checked it at creation).
+  const Dictionaries& dictionaries;
   std::string_view language;
   // Position and shape evidence from the data rules' matches; set by the
   // registry for structural rules (never null there).

@@ -22,6 +22,10 @@ struct Options {
   // Default: "en".
   std::string language = "en";
 
+  // Folder of the system's Hunspell dictionaries (Debian's hunspell-*
+  // packages). Default: /usr/share/hunspell.
+  std::string hunspell_dir = "/usr/share/hunspell";
+
   // When non-empty, only the rules with these ids run (used by the rule
   // example tests and by `--rule`). Default: all rules.
   std::vector<std::string> only_rules;

@@ -1,0 +1,114 @@
+#include "cleaner/dict/spell_checker.h"
+
+#include <hunspell/hunspell.hxx>
+
+#include <atomic>
+#include <filesystem>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
+#include "cleaner/dict/word_lists.h"
+
+namespace mtclean::internal {
+namespace {
+
+struct HunspellFiles {
+  std::string_view language;
+  std::string_view basename;
+  std::string_view package;
+};
+
+constexpr HunspellFiles kHunspellFiles[] = {
+    {"de", "de_DE", "hunspell-de-de"}, {"en", "en_US", "hunspell-en-us"},
+    {"es", "es_ES", "hunspell-es"},    {"fr", "fr_FR", "hunspell-fr"},
+    {"it", "it_IT", "hunspell-it"},    {"pt", "pt_PT", "hunspell-pt-pt"},
+};
+
+const HunspellFiles* FilesFor(std::string_view language) {
+  for (const HunspellFiles& f : kHunspellFiles) {
+    if (f.language == language) return &f;
+  }
+  return nullptr;
+}
+
+std::atomic<uint64_t> next_id{1};
+
+// Per-thread answers, by spell checker id. Bounded: a thread that has seen
+// too many distinct words starts over.
+constexpr size_t kMaxCachedWords = 1 << 17;
+using WordCache = absl::flat_hash_map<std::string, bool>;
+thread_local absl::flat_hash_map<uint64_t, WordCache> thread_caches;
+
+}  // namespace
+
+std::string_view HunspellPackage(std::string_view language) {
+  const HunspellFiles* f = FilesFor(language);
+  return f == nullptr ? std::string_view() : f->package;
+}
+
+SpellChecker::~SpellChecker() = default;
+
+absl::StatusOr<std::unique_ptr<SpellChecker>> SpellChecker::Load(std::string_view language,
+                                                                  const std::string& system_dir,
+                                                                  const std::string& project_dir) {
+  const HunspellFiles* files = FilesFor(language);
+  if (files == nullptr) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "no spelling dictionary is known for language `", std::string(language),
+        "` (known: de, en, es, fr, it, pt)"));
+  }
+  const std::filesystem::path base = std::filesystem::path(system_dir) / files->basename;
+  const std::string aff = base.string() + ".aff";
+  const std::string dic = base.string() + ".dic";
+  for (const std::string& path : {aff, dic}) {
+    if (!std::filesystem::exists(path)) {
+      return absl::NotFoundError(absl::StrCat(
+          "no Hunspell dictionary for `", std::string(language), "`: ", path,
+          " is missing; install the Debian package ", std::string(files->package)));
+    }
+  }
+  std::unique_ptr<SpellChecker> checker(new SpellChecker());
+  checker->language_ = std::string(language);
+  checker->id_ = next_id.fetch_add(1);
+  checker->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+
+  const std::filesystem::path additions =
+      std::filesystem::path(project_dir) / std::string(language) / "words.txt";
+  if (std::filesystem::exists(additions)) {
+    absl::StatusOr<std::vector<WordListEntry>> words = ReadWordList(additions.string());
+    if (!words.ok()) return words.status();
+    for (const WordListEntry& e : *words) {
+      for (const std::string& w : e.fields) checker->hunspell_->add(w);
+    }
+  }
+  return checker;
+}
+
+bool SpellChecker::AcceptsUncached(std::string_view word) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return hunspell_->spell(std::string(word));
+}
+
+bool SpellChecker::Accepts(std::string_view word) const {
+  WordCache& cache = thread_caches[id_];
+  const std::string key(word);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  const bool accepted = AcceptsUncached(word);
+  if (cache.size() >= kMaxCachedWords) cache.clear();
+  cache.emplace(key, accepted);
+  return accepted;
+}
+
+absl::StatusOr<const SpellChecker*> Dictionaries::Get(std::string_view language) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = loaded_.find(language);
+  if (it == loaded_.end()) {
+    it = loaded_.emplace(std::string(language),
+                         SpellChecker::Load(language, system_dir_, project_dir_))
+             .first;
+  }
+  if (!it->second.ok()) return it->second.status();
+  return it->second->get();
+}
+
+}  // namespace mtclean::internal

@@ -1,0 +1,85 @@
+// Spelling dictionaries: Hunspell behind a thread-safe, cached interface.
+//
+// A SpellChecker answers "is this a word of language L?" from the system's
+// Hunspell dictionary (Debian's hunspell-* packages, /usr/share/hunspell)
+// plus the project's additions (dictionaries/<lang>/words.txt). Hunspell
+// itself is not thread-safe, so lookups that miss the cache take a lock;
+// each thread keeps its own cache of answers (word frequencies are skewed,
+// so most lookups are hits and never touch the lock).
+//
+// Dictionaries loads spell checkers on first use and keeps them for its
+// lifetime. Both are safe to use from many threads at once.
+#ifndef MTCLEAN_DICT_SPELL_CHECKER_H_
+#define MTCLEAN_DICT_SPELL_CHECKER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+class Hunspell;
+
+namespace mtclean::internal {
+
+class SpellChecker {
+ public:
+  // Loads the Hunspell dictionary for `language` ("en", "es", "fr", "de",
+  // "it", "pt") from `system_dir`, then adds the words of
+  // `project_dir/<language>/words.txt` when that file exists. Errors:
+  // NotFound naming the language, the missing file and the Debian package
+  // to install; InvalidArgument for an unknown language.
+  static absl::StatusOr<std::unique_ptr<SpellChecker>> Load(std::string_view language,
+                                                            const std::string& system_dir,
+                                                            const std::string& project_dir);
+  ~SpellChecker();
+  SpellChecker(const SpellChecker&) = delete;
+  SpellChecker& operator=(const SpellChecker&) = delete;
+
+  // True when `word` (valid UTF-8, one word without spaces) is spelled
+  // correctly. Cached per thread.
+  bool Accepts(std::string_view word) const;
+  // The same without the cache (for benchmarks).
+  bool AcceptsUncached(std::string_view word) const;
+
+  const std::string& language() const { return language_; }
+
+ private:
+  SpellChecker() = default;
+
+  std::string language_;
+  uint64_t id_ = 0;  // keys the per-thread caches
+  mutable std::mutex mutex_;
+  std::unique_ptr<Hunspell> hunspell_;
+};
+
+// The Debian package that provides the Hunspell dictionary of `language`,
+// or "" for a language mtclean has no dictionary for.
+std::string_view HunspellPackage(std::string_view language);
+
+class Dictionaries {
+ public:
+  Dictionaries(std::string system_dir, std::string project_dir)
+      : system_dir_(std::move(system_dir)), project_dir_(std::move(project_dir)) {}
+  Dictionaries(const Dictionaries&) = delete;
+  Dictionaries& operator=(const Dictionaries&) = delete;
+
+  // The spell checker of `language`, loaded on first use (the error of a
+  // failed load is kept and returned again). The pointer lives as long as
+  // this object.
+  absl::StatusOr<const SpellChecker*> Get(std::string_view language) const;
+
+ private:
+  std::string system_dir_;
+  std::string project_dir_;
+  mutable std::mutex mutex_;
+  mutable std::map<std::string, absl::StatusOr<std::unique_ptr<SpellChecker>>, std::less<>>
+      loaded_;
+};
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_DICT_SPELL_CHECKER_H_

@@ -1,0 +1,72 @@
+#include "cleaner/dict/spell_checker.h"
+
+#include <atomic>
+#include <thread>
+
+#include "tests/test_support.h"
+
+namespace mtclean::internal {
+namespace {
+
+constexpr char kSystem[] = "/usr/share/hunspell";
+
+TEST(SpellCheckerTest, AcceptsWordsOfEachLanguage) {
+  Dictionaries dicts(kSystem, mtclean::testing::SourcePath("dictionaries"));
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"en", "government"}, {"es", "gobierno"}, {"fr", "gouvernement"},
+      {"de", "Regierung"},  {"it", "governo"},  {"pt", "governo"}};
+  for (const auto& [lang, word] : words) {
+    absl::StatusOr<const SpellChecker*> checker = dicts.Get(lang);
+    ASSERT_TRUE(checker.ok()) << checker.status();
+    EXPECT_TRUE((*checker)->Accepts(word)) << lang << " " << word;
+    EXPECT_FALSE((*checker)->Accepts("xqzvbnt")) << lang;
+  }
+}
+
+TEST(SpellCheckerTest, ProjectAdditionsAreLoadedOnTop) {
+  Dictionaries dicts(kSystem, mtclean::testing::SourcePath("dictionaries"));
+  absl::StatusOr<const SpellChecker*> en = dicts.Get("en");
+  ASSERT_TRUE(en.ok());
+  EXPECT_TRUE((*en)->Accepts("Xinhua"));
+  EXPECT_TRUE((*en)->AcceptsUncached("Xinhua"));
+}
+
+TEST(SpellCheckerTest, MissingDictionaryNamesLanguageAndPackage) {
+  Dictionaries dicts("/nonexistent/hunspell", mtclean::testing::SourcePath("dictionaries"));
+  absl::StatusOr<const SpellChecker*> checker = dicts.Get("de");
+  ASSERT_FALSE(checker.ok());
+  EXPECT_EQ(checker.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(checker.status().message(),
+            "no Hunspell dictionary for `de`: /nonexistent/hunspell/de_DE.aff is missing; "
+            "install the Debian package hunspell-de-de");
+  EXPECT_FALSE(dicts.Get("xx").ok());
+}
+
+TEST(SpellCheckerTest, EngineRefusesToStartWithoutTheOutputLanguagesDictionary) {
+  Options options;
+  options.data_dir = MTCLEAN_SOURCE_DIR;
+  options.hunspell_dir = "/nonexistent/hunspell";
+  absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(options);
+  ASSERT_FALSE(engine.ok());
+  EXPECT_NE(engine.status().message().find("hunspell-en-us"), absl::string_view::npos);
+}
+
+TEST(SpellCheckerTest, ConcurrentLookupsAgree) {
+  Dictionaries dicts(kSystem, mtclean::testing::SourcePath("dictionaries"));
+  const SpellChecker* en = *dicts.Get("en");
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 500; ++i) {
+        if (!en->Accepts("harbour") && !en->Accepts("harbor")) ++wrong;
+        if (en->Accepts("harbr")) ++wrong;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+}  // namespace
+}  // namespace mtclean::internal
