@@ -105,6 +105,26 @@ absl::StatusOr<std::unique_ptr<DataRule>> DataRule::Create(Spec spec) {
   return rule;
 }
 
+bool DataRule::LineQualifies(std::string_view text, const Line& line,
+                              const std::vector<Span>& matches) const {
+  auto separator = [&](size_t a, size_t b) {
+    return a <= b && IsSeparatorOnly(text.substr(a, b - a));
+  };
+  switch (spec_.scope) {
+    case Scope::kLine:
+      return CoversLine(text, line.begin, line.end, matches);
+    case Scope::kLineStart:
+      return std::any_of(matches.begin(), matches.end(),
+                         [&](const Span& m) { return separator(line.begin, m.begin); });
+    case Scope::kLineEnd:
+      return std::any_of(matches.begin(), matches.end(),
+                         [&](const Span& m) { return separator(m.end, line.end); });
+    case Scope::kAnywhere:
+      break;
+  }
+  return false;
+}
+
 std::vector<Site> DataRule::Locate(const Document& doc, std::vector<RuleMatch> matches,
                                    std::vector<Span>* words) const {
   const std::string_view text = doc.text();
@@ -127,7 +147,7 @@ std::vector<Site> DataRule::Locate(const Document& doc, std::vector<RuleMatch> m
   });
 
   std::vector<Site> sites;
-  if (spec_.scope == Scope::kLine) {
+  if (IsLineScope(spec_.scope)) {
     // Group the matches by line; a match spanning a line break never covers
     // a line.
     size_t i = 0;
@@ -141,10 +161,9 @@ std::vector<Site> DataRule::Locate(const Document& doc, std::vector<RuleMatch> m
         in_line.push_back(spans[i].span);
         if (spans[i].literal) literal_in_line.push_back(spans[i].span);
       }
-      if (!l.blank && CoversLine(text, l.begin, l.end, in_line)) {
-        sites.push_back({l.begin, l.end,
-                         literal_in_line.size() == in_line.size() ||
-                             CoversLine(text, l.begin, l.end, literal_in_line)});
+      if (!l.blank && LineQualifies(text, l, in_line)) {
+        // A line of literal phrases alone is a bare header.
+        sites.push_back({l.begin, l.end, CoversLine(text, l.begin, l.end, literal_in_line)});
       }
     }
     return sites;
@@ -182,8 +201,20 @@ bool DataRule::InPosition(const Document& doc, const BlockPositions& positions,
 
 std::string DataRule::Evidence(const BlockPositions& positions, size_t line) const {
   std::vector<std::string> parts;
-  parts.push_back(spec_.scope == Scope::kLine ? "the whole line is boilerplate"
-                                              : "boilerplate phrase");
+  switch (spec_.scope) {
+    case Scope::kLine:
+      parts.push_back("the whole line is boilerplate");
+      break;
+    case Scope::kLineStart:
+      parts.push_back("the line opens with boilerplate");
+      break;
+    case Scope::kLineEnd:
+      parts.push_back("the line ends with boilerplate");
+      break;
+    case Scope::kAnywhere:
+      parts.push_back("boilerplate phrase");
+      break;
+  }
   if (spec_.position == Position::kHead) parts.push_back("in the head");
   if (spec_.position == Position::kTail) parts.push_back("in the tail");
   if (spec_.shape == ShapeFilter::kBoilerplate) {

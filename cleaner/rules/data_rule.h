@@ -25,7 +25,11 @@ class RE2;
 
 namespace mtclean::internal {
 
-enum class Scope { kAnywhere, kLine };
+// kLine: the line is made only of the rule's matches; kLineStart / kLineEnd:
+// the line starts / ends with one of them (the rest of the line goes with
+// it). Only whitespace, punctuation and symbols may stand around matches.
+enum class Scope { kAnywhere, kLine, kLineStart, kLineEnd };
+inline bool IsLineScope(Scope s) { return s != Scope::kAnywhere; }
 enum class Position { kAnywhere, kHead, kTail };
 enum class Action { kDeleteMatch, kDeleteLine, kDeleteBlock, kReplace, kFlag };
 // `shape`: kAny accepts every site; kBoilerplate only sites on a short line
@@ -43,7 +47,7 @@ struct Span {
   friend bool operator==(const Span&, const Span&) = default;
 };
 
-// A site of a data rule: a span, and for `scope: line` whether the line is
+// A site of a data rule: a span, and for the line scopes whether the line is
 // made of the rule's literal phrases alone (a bare header, no title after
 // it).
 struct Site {
@@ -89,8 +93,8 @@ class DataRule : public Rule {
   bool deletes() const { return deletes_lines() || spec_.action == Action::kDeleteMatch; }
 
   // The sites of this rule in `doc` from its raw matches (in any order):
-  // for `scope: line`, the content span of every line its matches cover
-  // wholly; otherwise the leftmost-longest non-overlapping matches. Literal
+  // for the line scopes, the content span of every line that qualifies;
+  // otherwise the leftmost-longest non-overlapping matches. Literal
   // phrases must start and end at word boundaries. Sorted by position.
   // When `words` is set, every match that passes those checks (covering a
   // line or not) is appended to it: the rule's vocabulary in the text.
@@ -106,6 +110,8 @@ class DataRule : public Rule {
 
  private:
   explicit DataRule(Spec spec);
+  bool LineQualifies(std::string_view text, const Line& line,
+                     const std::vector<Span>& matches) const;
   bool InPosition(const Document& doc, const BlockPositions& positions,
                   size_t offset) const;
   // The evidence for a site that passed the filters, for the message.

@@ -186,7 +186,8 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
   }
 
   static constexpr std::pair<std::string_view, Scope> kScopes[] = {
-      {"anywhere", Scope::kAnywhere}, {"line", Scope::kLine}};
+      {"anywhere", Scope::kAnywhere}, {"line", Scope::kLine},
+      {"line-start", Scope::kLineStart}, {"line-end", Scope::kLineEnd}};
   static constexpr std::pair<std::string_view, Position> kWhere[] = {
       {"anywhere", Position::kAnywhere}, {"head", Position::kHead}, {"tail", Position::kTail}};
   static constexpr std::pair<std::string_view, Action> kActions[] = {
@@ -229,8 +230,8 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
     if (!takes.ok()) return takes.status();
     spec.takes = *takes;
     if (spec.takes != Takes::kNothing &&
-        (spec.action != Action::kDeleteLine || spec.scope != Scope::kLine)) {
-      return err.At(node["takes"], "`takes` needs `scope: line` and `action: delete-line`");
+        (spec.action != Action::kDeleteLine || !IsLineScope(spec.scope))) {
+      return err.At(node["takes"], "`takes` needs a line scope and `action: delete-line`");
     }
   }
 

@@ -80,7 +80,7 @@ TEST(LoaderTest, MalformedRulesNameFileLineAndColumn) {
       {"takes without line deletion",
        Replace(Replace(kValid, "where: tail", "where: tail\ntakes: link-titles"),
                "action: delete-line", "action: flag"),
-       "pack.yaml:6:8: `takes` needs `scope: line` and `action: delete-line`"},
+       "pack.yaml:6:8: `takes` needs a line scope and `action: delete-line`"},
       {"empty file", "", "pack.yaml:1:1: the file holds no rule"},
   };
   for (const BadCase& c : cases) {
