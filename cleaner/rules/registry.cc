@@ -181,6 +181,31 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
   return set;
 }
 
+namespace {
+
+// Bytes of each line covered by the (possibly overlapping) `spans`.
+std::vector<size_t> CoveredBytesPerLine(const Document& doc, std::vector<Span> spans) {
+  std::vector<size_t> covered(doc.lines().size(), 0);
+  std::sort(spans.begin(), spans.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  size_t reached = 0;  // spans are merged: count each byte once
+  for (const Span& s : spans) {
+    size_t begin = std::max(s.begin, reached);
+    if (begin >= s.end) continue;
+    reached = s.end;
+    for (size_t line = doc.LineIndexAt(begin); begin < s.end; ++line) {
+      const Line& l = doc.lines()[line];
+      const size_t end = std::min(s.end, l.end);
+      if (end > begin) covered[line] += end - begin;
+      if (line + 1 >= doc.lines().size()) break;
+      begin = std::max(begin, l.next);
+    }
+  }
+  return covered;
+}
+
+}  // namespace
+
 absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* out) const {
   const Document& doc = context.doc;
   const size_t first_finding = out->size();
@@ -192,17 +217,39 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
     const auto [rule, pattern] = pattern_owner_[m.pattern];
     per_rule[rule].push_back({pattern, m.begin, m.end});
   }
-  std::vector<std::vector<Span>> sites(data_rules_.size());
+  // Evidence for the positions: the lines line rules delete whole, and the
+  // boilerplate vocabulary (every match of a deleting rule) in each line.
+  std::vector<std::vector<Site>> sites(data_rules_.size());
   std::vector<bool> boilerplate_line(doc.lines().size(), false);
+  std::vector<Span> vocabulary;
   for (size_t i = 0; i < data_rules_.size(); ++i) {
     if (per_rule[i].empty()) continue;
     const DataRule& rule = *data_rules_[i];
-    sites[i] = rule.Locate(doc, std::move(per_rule[i]));
+    sites[i] = rule.Locate(doc, std::move(per_rule[i]), rule.deletes() ? &vocabulary : nullptr);
     if (IsLineScope(rule.scope()) && rule.deletes_lines()) {
-      for (const Span& s : sites[i]) boilerplate_line[doc.LineIndexAt(s.begin)] = true;
+      for (const Site& s : sites[i]) boilerplate_line[doc.LineIndexAt(s.begin)] = true;
     }
   }
-  const BlockPositions positions = ComputeBlockPositions(doc, boilerplate_line);
+  BlockPositions positions(doc, std::move(boilerplate_line),
+                           CoveredBytesPerLine(doc, std::move(vocabulary)));
+
+  // Structural rules see the data rules' evidence; the lines they delete
+  // then count as boilerplate for the data rules' position filters, so one
+  // round sees what the next would.
+  RuleContext structural = context;
+  structural.positions = &positions;
+  const size_t first_structural = out->size();
+  for (const auto& rule : structural_rules_) rule->Check(structural, out);
+  bool marked = false;
+  for (size_t k = first_structural; k < out->size(); ++k) {
+    const Finding& f = (*out)[k];
+    if (!f.delete_lines) continue;
+    positions.MarkBoilerplate(doc.LineIndexAt(f.begin),
+                              doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end));
+    marked = true;
+  }
+  if (marked) positions.Recount(doc);
+
   for (size_t i = 0; i < data_rules_.size(); ++i) {
     if (!sites[i].empty()) data_rules_[i]->Emit(doc, sites[i], positions, out);
   }

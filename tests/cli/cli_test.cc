@@ -94,10 +94,12 @@ TEST(CliTest, CheckPrintsCompilerStyleFindings) {
   const RunOutput r = Shell("$MTCLEAN check a.txt", s.dir().string());
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
-            "a.txt:3:1: error: Headline repeated right after itself [scrape.duplicate-headline]\n"
+            "a.txt:3:1: error: Headline repeated right after itself: removed \u201CRates held\u201D "
+            "(equal to the headline after case and space folding) [scrape.duplicate-headline]\n"
             " 3 | Rates held\n"
             "   | ^~~~~~~~~~\n"
-            "a.txt:7:1: error: Comment form left over from the scraped page [scrape.comment-form]\n"
+            "a.txt:7:1: error: Comment form left over from the scraped page: removed \u201CLeave a "
+            "Reply\u201D (the whole line is boilerplate, in the tail) [scrape.comment-form]\n"
             " 7 | Leave a Reply\n"
             "   | ^~~~~~~~~~~~~\n");
 }
