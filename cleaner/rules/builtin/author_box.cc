@@ -254,6 +254,8 @@ class AuthorBoxRule : public StructuralRule {
     std::vector<Piece> pieces;
     std::vector<bool> taken(doc.lines().size(), false);
     auto add = [&](size_t first, size_t last, std::string evidence) {
+      // Protected text (inline code, an HTML comment) is never deleted.
+      if (doc.IsProtected(doc.lines()[first].begin, doc.lines()[last].end)) return;
       for (size_t l = first; l <= last; ++l) taken[l] = true;
       pieces.push_back({first, last, std::move(evidence)});
     };

@@ -310,9 +310,11 @@ class MarkupDebrisRule : public StructuralRule {
     const std::string_view text = doc.LineText(l);
     std::sort(pieces.begin(), pieces.end(),
               [](const Piece& a, const Piece& b) { return a.begin < b.begin; });
-    // Drop pieces inside an earlier one (a backslash inside an attribute).
+    // Drop pieces in protected text (inline code, HTML comments) and pieces
+    // inside an earlier one (a backslash inside an attribute).
     std::vector<Piece> kept;
     for (const Piece& p : pieces) {
+      if (doc.IsProtected(line.begin + p.begin, line.begin + p.end)) continue;
       if (!kept.empty() && p.begin < kept.back().end) {
         kept.back().end = std::max(kept.back().end, p.end);
         continue;
@@ -327,7 +329,8 @@ class MarkupDebrisRule : public StructuralRule {
       pos = p.end;
     }
     rest.append(text.substr(pos));
-    if (IsSeparatorOnly(rest)) {
+    if (kept.empty()) return;
+    if (IsSeparatorOnly(rest) && !doc.IsProtected(line.begin, line.end)) {
       Finding f = MakeFinding(line.begin, line.end,
                               absl::StrCat("removed ", QuoteExcerpt(text), " (", kept[0].what,
                                            " alone on its line)"));

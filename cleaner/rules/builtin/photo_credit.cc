@@ -257,6 +257,7 @@ class PhotoCreditRule : public StructuralRule {
       const Line& line = doc.lines()[l];
       const std::string_view text = doc.LineText(l);
       if (IsCreditLine(text)) {
+        if (doc.IsProtected(line.begin, line.end)) continue;
         Finding f = MakeFinding(line.begin, line.end,
                                 absl::StrCat("removed ", QuoteExcerpt(text),
                                              " (a credit alone on its line)"));
@@ -267,6 +268,7 @@ class PhotoCreditRule : public StructuralRule {
       if (const std::optional<std::pair<size_t, size_t>> tag = GluedTag(text)) {
         const size_t begin = line.begin + tag->first;
         const size_t end = line.begin + tag->second;
+        if (doc.IsProtected(begin, end)) continue;
         Finding f = MakeFinding(
             begin, end,
             absl::StrCat("removed ", QuoteExcerpt(doc.text().substr(begin, end - begin)),

@@ -204,8 +204,9 @@ class RepeatedBlockRule : public StructuralRule {
       // Blank lines neither break a run nor count as lines.
       if (doc.BlockOfLine(l) == Document::kNoBlock) continue;
       Key key(doc.LineText(l));
+      const Line& line = doc.lines()[l];
       if (kept && SameText(*kept, key) && MeasureLine(key.text()).words >= kMinLineWords &&
-          HasLetter(key.text())) {
+          HasLetter(key.text()) && !doc.IsProtected(line.begin, line.end)) {
         (*deleted)[l] = true;
         if (run != kNoRun) {
           (*out)[run].end = doc.lines()[l].end;
@@ -236,7 +237,8 @@ class RepeatedBlockRule : public StructuralRule {
     size_t run_count = 0;
     for (size_t b = start; b < blocks.size(); ++b) {
       const Block& block = blocks[b];
-      if (b > start && block.first_line != block.last_line && !(*deleted)[block.first_line]) {
+      if (b > start && block.first_line != block.last_line && !(*deleted)[block.first_line] &&
+          !doc.IsProtected(block.begin, block.end)) {
         if (!kept_key) kept_key.emplace(doc.BlockText(kept));
         Key key(doc.BlockText(b));
         if (SameText(*kept_key, key) && HasLetter(key.text())) {
@@ -268,7 +270,7 @@ class RepeatedBlockRule : public StructuralRule {
     const auto& blocks = doc.blocks();
     for (size_t b = start; b < blocks.size(); ++b) {
       const Block& block = blocks[b];
-      if (deleted[block.first_line]) continue;
+      if (deleted[block.first_line] || doc.IsProtected(block.begin, block.end)) continue;
       const std::string_view text = doc.BlockText(b);
       if (text.find_first_of("\"'\xE2\xC2") == std::string_view::npos) continue;
       std::optional<std::string> words;
