@@ -87,4 +87,17 @@ bool BlockPositions::AtTailEdge(size_t line) const {
   return after == 0 && !story_[line] && story_before_[line] > 0;
 }
 
+bool BlockPositions::NextToBoilerplate(size_t line) const {
+  for (size_t l = line; l-- > 0;) {
+    if (blank_[l]) continue;
+    if (boilerplate_[l]) return true;
+    break;
+  }
+  for (size_t l = line + 1; l < blank_.size(); ++l) {
+    if (blank_[l]) continue;
+    return boilerplate_[l];
+  }
+  return false;
+}
+
 }  // namespace mtclean::internal

@@ -61,6 +61,10 @@ class BlockPositions {
   bool AtHeadEdge(size_t line) const;
   // No story line after `line`, some before it.
   bool AtTailEdge(size_t line) const;
+  // The non-blank line before or after `line` (blank lines between allowed)
+  // is boilerplate: `line` is part of a run of page furniture (the sentence
+  // of a newsletter box between its label and its button).
+  bool NextToBoilerplate(size_t line) const;
 
  private:
   std::vector<size_t> content_before_;

@@ -183,7 +183,8 @@ bool DataRule::InPosition(const Document& doc, const BlockPositions& positions,
   const size_t block = doc.BlockOfLine(line);
   if (block == Document::kNoBlock) return false;
   if (spec_.shape == ShapeFilter::kBoilerplate && !positions.short_line(line) &&
-      !positions.AtHeadEdge(line) && !positions.AtTailEdge(line)) {
+      !positions.AtHeadEdge(line) && !positions.AtTailEdge(line) &&
+      !positions.NextToBoilerplate(line)) {
     return false;
   }
   switch (spec_.position) {
@@ -222,8 +223,10 @@ std::string DataRule::Evidence(const BlockPositions& positions, size_t line) con
       parts.push_back("short, no sentence ending");
     } else if (positions.AtHeadEdge(line)) {
       parts.push_back("before the first sentence of the story");
-    } else {
+    } else if (positions.AtTailEdge(line)) {
       parts.push_back("after the last sentence of the story");
+    } else {
+      parts.push_back("next to other boilerplate");
     }
   }
   return absl::StrJoin(parts, ", ");

@@ -33,7 +33,8 @@ inline bool IsLineScope(Scope s) { return s != Scope::kAnywhere; }
 enum class Position { kAnywhere, kHead, kTail };
 enum class Action { kDeleteMatch, kDeleteLine, kDeleteBlock, kReplace, kFlag };
 // `shape`: kAny accepts every site; kBoilerplate only sites on a short line
-// (no sentence ending) or in the run of non-story lines at the head or tail.
+// (no sentence ending), in the run of non-story lines at the head or tail,
+// or next to another boilerplate line.
 enum class ShapeFilter { kAny, kBoilerplate };
 // `takes`: what a deleted line takes along. kLinkTitles: after a line that
 // is only the rule's phrases (a bare "Related posts" header), the short,

@@ -134,6 +134,20 @@ TEST_F(DataRuleTest, SentenceInTheBodyStaysAndTheSameSentenceAtTheEdgeGoes) {
   EXPECT_EQ(CleanOrDie(*engine, head).cleaned, std::string("Storm damage\n\n") + kLede + kLast);
 }
 
+TEST_F(DataRuleTest, SentenceNextToOtherBoilerplateGoesInTheBody) {
+  auto engine = Rules({"test.follow", "test.vocabulary"});
+  const std::string sentence =
+      "Follow us on the road to the final, the coach told the fans at the airport.\n";
+  const Result r = CleanOrDie(*engine, std::string("Storm damage\n\n") + kLede + sentence +
+                                           "Subscribe to our newsletter\n\n" + kMiddle + kLast);
+  EXPECT_EQ(r.cleaned, std::string("Storm damage\n\n") + kLede + kMiddle + kLast);
+  bool named = false;
+  for (const Finding& f : r.findings) {
+    named = named || f.message.find("next to other boilerplate") != std::string::npos;
+  }
+  EXPECT_TRUE(named);
+}
+
 TEST_F(DataRuleTest, WithoutShapeEvidenceTheBodySentenceGoes) {
   auto engine = Rules({"test.follow-anywhere"});
   const std::string sentence =
