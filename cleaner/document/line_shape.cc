@@ -46,7 +46,9 @@ LineShape MeasureLine(std::string_view line) {
   // first), 2 = waiting for what starts the next sentence.
   int pending = 0;
   while (i < line.size()) {
-    const char32_t c = NextCodePoint(line, i);
+    // Most text is ASCII: decode it without a call.
+    const unsigned char byte = static_cast<unsigned char>(line[i]);
+    const char32_t c = byte < 0x80 ? (++i, byte) : NextCodePoint(line, i);
     const bool word = IsWordChar(c);
     if (pending == 2 && !IsWhitespace(c)) {
       if (IsUpper(c) || IsDigit(c) || IsQuote(c)) shape.inner_break = true;
@@ -63,7 +65,7 @@ LineShape MeasureLine(std::string_view line) {
         ++shape.words;
         word_letters = 0;
       }
-      if (IsLetter(c)) ++word_letters;
+      if (c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetter(c)) ++word_letters;
       in_word = true;
       continue;
     }

@@ -179,7 +179,21 @@ bool StartsCapital(std::string_view w) {
   return !w.empty() && IsUpper(NextCodePoint(w, i));
 }
 
-std::string Lower(std::string_view s) { return FoldForCompare(s); }
+// Case-folded, with an ASCII fast path.
+std::string Lower(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return absl::AsciiStrToLower(absl::string_view(s.data(), s.size()));
+  }
+  return FoldForCompare(s);
+}
+
+// Headers, bylines and names are short lines that open with a capital: a
+// cheap test before any folding.
+constexpr size_t kMaxFurnitureBytes = 160;
+bool MaybeFurniture(std::string_view trimmed) {
+  return !trimmed.empty() && trimmed.size() <= kMaxFurnitureBytes && StartsCapital(trimmed);
+}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -244,7 +258,8 @@ struct Piece {
 
 class AuthorBoxRule : public StructuralRule {
  public:
-  explicit AuthorBoxRule(std::unique_ptr<RE2> bio) : StructuralRule(Describe()), bio_(std::move(bio)) {}
+  AuthorBoxRule(std::unique_ptr<RE2> bio, std::unique_ptr<RE2> bio_anywhere)
+      : StructuralRule(Describe()), bio_(std::move(bio)), bio_anywhere_(std::move(bio_anywhere)) {}
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     if (context.positions == nullptr) return;
@@ -343,6 +358,7 @@ class AuthorBoxRule : public StructuralRule {
 
  private:
   static bool IsArchiveHeader(std::string_view text) {
+    if (!MaybeFurniture(text)) return false;
     const std::string lower = Lower(text);
     for (std::string_view h : kArchiveHeaders) {
       if (lower.size() <= h.size() || lower.compare(0, h.size(), h) != 0) continue;
@@ -366,6 +382,7 @@ class AuthorBoxRule : public StructuralRule {
   }
 
   static bool IsAboutHeader(std::string_view text) {
+    if (!MaybeFurniture(text) || text.size() > 40) return false;
     std::string lower = Lower(text);
     while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
     return std::find(std::begin(kAboutHeaders), std::end(kAboutHeaders), lower) !=
@@ -382,15 +399,22 @@ class AuthorBoxRule : public StructuralRule {
   // nullopt.
   static std::optional<std::string> BylineName(std::string_view line) {
     const std::string_view text = Trim(line);
-    if (text.size() > 120 || text.empty() || !StartsCapital(text)) return std::nullopt;
+    if (text.size() > 120 || !MaybeFurniture(text)) return std::nullopt;
     const std::vector<std::string_view> words = Words(text);
-    if (words.size() > 14) return std::nullopt;
+    if (words.size() < 2 || words.size() > 14) return std::nullopt;
+    // The opener's words, folded as they are needed.
+    std::vector<std::string> folded;
+    auto word = [&](size_t i) -> const std::string& {
+      while (folded.size() <= i) folded.push_back(Lower(words[folded.size()]));
+      return folded[i];
+    };
     for (std::string_view opener : kBylineWords) {
-      const size_t n = Words(opener).size();
-      if (words.size() <= n) continue;
-      std::string head;
-      for (size_t i = 0; i < n; ++i) absl::StrAppend(&head, i ? " " : "", std::string(words[i]));
-      if (Lower(head) != opener) continue;
+      const std::vector<std::string_view> parts = Words(opener);
+      if (words.size() <= parts.size()) continue;
+      bool same = true;
+      for (size_t i = 0; i < parts.size() && same; ++i) same = word(i) == parts[i];
+      if (!same) continue;
+      const size_t n = parts.size();
       const size_t name = NameLength(words, n);
       if (name == 0) continue;
       // After the name: nothing, or a separator and whatever the site adds.
@@ -413,16 +437,23 @@ class AuthorBoxRule : public StructuralRule {
   // Why block `b` is an author bio, or nullopt.
   std::optional<std::string> BioEvidence(const Document& doc, size_t b,
                                          const std::vector<size_t>& byline_lines) const {
+    // Eighty words fit in well under this many bytes.
+    constexpr size_t kMaxBioBytes = 1200;
     const Block& block = doc.blocks()[b];
     const std::string_view text = doc.BlockText(b);
-    if (block.last_line - block.first_line >= 5) return std::nullopt;
+    if (block.last_line - block.first_line >= 5 || text.size() > kMaxBioBytes ||
+        !StartsCapital(text)) {
+      return std::nullopt;
+    }
+    // One scan for the role words first: most paragraphs have none.
+    if (!RE2::PartialMatch(doc.LineText(block.first_line), *bio_anywhere_)) return std::nullopt;
     const std::vector<std::string_view> words = Words(doc.LineText(block.first_line));
     const size_t name = NameLength(words, 0);
     if (name == 0 || name >= words.size()) return std::nullopt;
-    if (Words(text).size() > kMaxBioWords) return std::nullopt;
     // The words after the name.
     const size_t rest = static_cast<size_t>(words[name].data() - text.data());
     if (!RE2::PartialMatch(text.substr(rest), *bio_)) return std::nullopt;
+    if (Words(text).size() > kMaxBioWords) return std::nullopt;
     // The surname must not appear in the story: other blocks, bylines left
     // out.
     const std::string_view surname = Surname(words, 0, name);
@@ -492,7 +523,8 @@ class AuthorBoxRule : public StructuralRule {
     }
   }
 
-  std::unique_ptr<RE2> bio_;
+  std::unique_ptr<RE2> bio_;           // anchored after the name
+  std::unique_ptr<RE2> bio_anywhere_;  // the same words anywhere in a line
 };
 
 }  // namespace
@@ -520,16 +552,18 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule() {
       "covers|writes about|writes for|reports on|reports for|cubre|escribe sobre|escribe para|"
       "couvre|écrit sur|écrit pour|berichtet über|berichtet für|schreibt über|schreibt für|"
       "si occupa di|scrive di|scrive per|cobre|escreve sobre|escreve para";
-  const std::string expression = absl::StrCat(
-      "^,?\\s*(?i:(?:(?:", copula, ")\\s+(?:(?:a|an|the|our|un|una|uno|une|la|le|l'|l’|um|uma|o|"
+  const std::string words = absl::StrCat(
+      "(?i:(?:(?:", copula, ")\\s+(?:(?:a|an|the|our|un|una|uno|une|la|le|l'|l’|um|uma|o|"
       "a|el)\\s+)?(?:[\\pL'’-]+\\s+){0,3}(?:", role, ")s?\\b)|(?:(?:", beat, ")\\b))");
   RE2::Options options;
   options.set_log_errors(false);
-  auto bio = std::make_unique<RE2>(expression, options);
-  if (!bio->ok()) {
-    return absl::InternalError(absl::StrCat("scrape.author-box: bad bio expression: ", bio->error()));
+  auto bio = std::make_unique<RE2>(absl::StrCat("^,?\\s*", words), options);
+  auto anywhere = std::make_unique<RE2>(absl::StrCat("\\s", words), options);
+  if (!bio->ok() || !anywhere->ok()) {
+    return absl::InternalError(absl::StrCat("scrape.author-box: bad bio expression: ",
+                                            bio->ok() ? anywhere->error() : bio->error()));
   }
-  return std::make_unique<AuthorBoxRule>(std::move(bio));
+  return std::make_unique<AuthorBoxRule>(std::move(bio), std::move(anywhere));
 }
 
 }  // namespace mtclean::internal

@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/line_shape.h"
 #include "cleaner/document/unicode_text.h"
@@ -110,13 +111,45 @@ class Key {
   mutable std::optional<std::string> folded_;
 };
 
+// The opening of `s` as FoldForCompare would fold it, as far as that is
+// plain ASCII (lowercased, whitespace runs collapsed, leading ones dropped),
+// up to `limit` characters.
+std::string AsciiOpening(std::string_view s, size_t limit) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size() && out.size() < limit; ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) break;  // folding may change it: stop here
+    if (absl::ascii_isspace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(absl::ascii_tolower(c));
+  }
+  return out;
+}
+
+// True when the ASCII openings of `a` and `b` already differ: then they
+// cannot fold to the same text.
+bool AsciiOpeningsDiffer(std::string_view a, std::string_view b) {
+  constexpr size_t kCompared = 24;
+  const std::string x = AsciiOpening(a, kCompared);
+  const std::string y = AsciiOpening(b, kCompared);
+  const size_t n = std::min(x.size(), y.size());
+  return x.compare(0, n, y, 0, n) != 0;
+}
+
 // True when `a` and `b` are the same text after folding. Exact copies are
-// the common case; sizes far apart cannot fold to the same text.
+// the common case; sizes far apart, or different ASCII openings, cannot fold
+// to the same text.
 bool SameText(const Key& a, const Key& b) {
   if (a.text() == b.text()) return true;
   const size_t small = std::min(a.text().size(), b.text().size());
   const size_t large = std::max(a.text().size(), b.text().size());
   if (large > 2 * small + 8) return false;
+  if (AsciiOpeningsDiffer(a.text(), b.text())) return false;
   return a.folded() == b.folded();
 }
 
