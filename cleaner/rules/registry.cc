@@ -253,7 +253,6 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   for (size_t i = 0; i < data_rules_.size(); ++i) {
     if (!sites[i].empty()) data_rules_[i]->Emit(doc, sites[i], positions, out);
   }
-  for (const auto& rule : structural_rules_) rule->Check(context, out);
   if (!severity_overrides_.empty()) {
     for (size_t i = first_finding; i < out->size(); ++i) {
       auto it = severity_overrides_.find((*out)[i].rule_id);

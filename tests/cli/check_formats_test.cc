@@ -42,9 +42,11 @@ TEST(CheckFormatsTest, GithubAnnotations) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out,
             "::error file=a.txt,line=3,col=1,endLine=3,endColumn=11,title=scrape.duplicate-headline"
-            "::Headline repeated right after itself\n"
+            "::Headline repeated right after itself: removed \u201CRates held\u201D (equal to the "
+            "headline after case and space folding)\n"
             "::error file=a.txt,line=7,col=1,endLine=7,endColumn=14,title=scrape.comment-form"
-            "::Comment form left over from the scraped page\n");
+            "::Comment form left over from the scraped page: removed \u201CLeave a Reply\u201D (the "
+            "whole line is boilerplate, in the tail)\n");
 }
 
 TEST(CheckFormatsTest, DiffFormatAppliesWithGitApply) {
