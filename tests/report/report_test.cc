@@ -128,7 +128,7 @@ TEST(SarifReportTest, RulesResultsRegionsAndFixes) {
   rule.message = "Short";
   rule.description = "Longer description.";
   const nlohmann::json log = nlohmann::json::parse(
-      SarifReport({CheckedFile{"x y.md", text, &result}}, {rule}, "file:///work/"));
+      SarifReport({CheckedFile{"x y.md", text, &result}}, {rule}, "file:///srv/content/"));
   EXPECT_EQ(log["version"], "2.1.0");
   const auto& run = log["runs"][0];
   EXPECT_EQ(run["tool"]["driver"]["rules"][0]["defaultConfiguration"]["level"], "warning");
@@ -145,7 +145,7 @@ TEST(SarifReportTest, RulesResultsRegionsAndFixes) {
   const auto& replacement = r["fixes"][0]["artifactChanges"][0]["replacements"][0];
   EXPECT_EQ(replacement["deletedRegion"]["byteOffset"], 7);
   EXPECT_EQ(replacement["insertedContent"]["text"], "Tale.");
-  EXPECT_EQ(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///work/");
+  EXPECT_EQ(run["originalUriBaseIds"]["%SRCROOT%"]["uri"], "file:///srv/content/");
 }
 
 TEST(RulesJsonTest, ListsTheRules) {
