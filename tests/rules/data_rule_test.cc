@@ -220,6 +220,8 @@ TEST_F(DataRuleTest, ListStopsAtAnotherRulesLine) {
   ASSERT_EQ(r.findings.size(), 2u);
   EXPECT_EQ(r.findings[0].rule_id, "test.related");
   EXPECT_EQ(r.findings[1].rule_id, "test.vocabulary");
+  // The run of boilerplate at the tail goes as one edit.
+  EXPECT_EQ(r.edits.size(), 1u);
 }
 
 }  // namespace
