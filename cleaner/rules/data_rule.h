@@ -32,13 +32,6 @@ struct Span {
   friend bool operator==(const Span&, const Span&) = default;
 };
 
-// A raw scanner match of one of a rule's own patterns.
-struct RuleMatch {
-  size_t pattern = 0;  // index into DataRule::patterns()
-  size_t begin = 0;
-  size_t end = 0;
-};
-
 // Where each block stands among the blocks that are not boilerplate (wholly
 // made of line-scope deletions): `within: N` of the head means fewer than N
 // such blocks come before it, of the tail fewer than N come after it. Counting

@@ -68,6 +68,14 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
       set->pattern_owner_.emplace_back(i, j);
     }
   }
+  set->first_structural_pattern_ = patterns.size();
+  for (size_t i = 0; i < set->structural_rules_.size(); ++i) {
+    const std::vector<PatternSpec> rule_patterns = set->structural_rules_[i]->CandidatePatterns();
+    for (size_t j = 0; j < rule_patterns.size(); ++j) {
+      patterns.push_back(rule_patterns[j]);
+      set->pattern_owner_.emplace_back(i, j);
+    }
+  }
   absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(patterns);
   if (!scanner.ok()) return scanner.status();
   set->scanner_ = std::move(*scanner);
@@ -85,9 +93,14 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   if (absl::Status s = scanner_->Scan(doc.text(), &raw); !s.ok()) return s;
 
   std::vector<std::vector<RuleMatch>> per_rule(data_rules_.size());
+  std::vector<std::vector<RuleMatch>> candidates(structural_rules_.size());
   for (const RawMatch& m : raw) {
     const auto [rule, pattern] = pattern_owner_[m.pattern];
-    per_rule[rule].push_back({pattern, m.begin, m.end});
+    if (m.pattern < first_structural_pattern_) {
+      per_rule[rule].push_back({pattern, m.begin, m.end});
+    } else {
+      candidates[rule].push_back({pattern, m.begin, m.end});
+    }
   }
   std::vector<std::vector<Span>> sites(data_rules_.size());
   std::vector<bool> boilerplate_line(doc.lines().size(), false);
@@ -103,7 +116,15 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   for (size_t i = 0; i < data_rules_.size(); ++i) {
     if (!sites[i].empty()) data_rules_[i]->Emit(doc, sites[i], positions, out);
   }
-  for (const auto& rule : structural_rules_) rule->Check(context, out);
+  for (size_t i = 0; i < structural_rules_.size(); ++i) {
+    std::vector<RuleMatch>& sites = candidates[i];
+    std::sort(sites.begin(), sites.end(), [](const RuleMatch& a, const RuleMatch& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
+    RuleContext rule_context = context;
+    rule_context.candidates = sites;
+    structural_rules_[i]->Check(rule_context, out);
+  }
   return absl::OkStatus();
 }
 

@@ -10,16 +10,25 @@
 #ifndef MTCLEAN_RULES_RULE_H_
 #define MTCLEAN_RULES_RULE_H_
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
+#include "cleaner/match/scanner.h"
 #include "mtclean/engine.h"
 #include "mtclean/finding.h"
 
 namespace mtclean::internal {
+
+// A raw scanner match of one of a rule's own patterns.
+struct RuleMatch {
+  size_t pattern = 0;  // index into the rule's own pattern list
+  size_t begin = 0;
+  size_t end = 0;
+};
 
 // What a rule may consult while checking one document.
 struct RuleContext {
@@ -29,6 +38,10 @@ struct RuleContext {
   // engine checked it at creation).
   const Dictionaries& dictionaries;
   std::string_view language;
+  // For a structural rule: the matches of its CandidatePatterns() in the
+  // document's one scan, sorted by begin then end. Empty for other rules.
+  // Points into the registry's per-scan storage; valid during Check().
+  std::span<const RuleMatch> candidates = {};
 };
 
 class Rule {
@@ -59,6 +72,14 @@ class StructuralRule : public Rule {
   // time linear in the document size.
   virtual void Check(const RuleContext& context,
                      std::vector<Finding>* out) const = 0;
+
+  // Patterns that find this rule's candidate sites. They are compiled into
+  // the one multi-pattern database with the data rules' patterns, and their
+  // matches reach Check() as `context.candidates` (pattern = index into this
+  // list), so a rule that only needs to look at a few places never walks
+  // the whole text itself. Called once, when the registry is built.
+  // Default: none.
+  virtual std::vector<PatternSpec> CandidatePatterns() const { return {}; }
 
  protected:
   using Rule::Rule;

@@ -12,6 +12,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   if (!dateline.ok()) return dateline.status();
   rules.push_back(std::move(*dateline));
   rules.push_back(MakeDuplicateHeadlineRule());
+  rules.push_back(MakeMojibakeRule());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;
