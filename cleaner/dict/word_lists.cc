@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "cleaner/document/document.h"
 #include "cleaner/document/unicode_text.h"
 
@@ -57,6 +58,7 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
     a.variants.assign(e.fields.begin() + 1, e.fields.end());
     lists.agencies_.push_back(std::move(a));
   }
+  if (absl::Status s = lists.LoadHtmlTables(dir.string()); !s.ok()) return s;
   const std::filesystem::path names = dir / std::string(language) / "publications.txt";
   if (std::filesystem::exists(names)) {
     absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
@@ -66,6 +68,53 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
     }
   }
   return lists;
+}
+
+absl::Status WordLists::LoadHtmlTables(const std::string& dictionaries_dir) {
+  const std::string entities_path =
+      (std::filesystem::path(dictionaries_dir) / "html-entities.txt").string();
+  absl::StatusOr<std::vector<WordListEntry>> entities = ReadWordList(entities_path);
+  if (!entities.ok()) return entities.status();
+  for (const WordListEntry& e : *entities) {
+    if (e.fields.size() != 2) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          entities_path, ":", e.line, ": expected `name | code points`"));
+    }
+    std::string text;
+    for (absl::string_view hex : absl::StrSplit(e.fields[1], ' ', absl::SkipEmpty())) {
+      uint32_t c = 0;
+      if (!absl::SimpleHexAtoi(hex, &c) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        return absl::InvalidArgumentError(absl::StrCat(entities_path, ":", e.line,
+                                                       ": `", std::string(hex),
+                                                       "` is not a code point in hexadecimal"));
+      }
+      AppendUtf8(static_cast<char32_t>(c), &text);
+    }
+    html_entities_[e.fields[0]] = std::move(text);
+  }
+  const std::string elements_path =
+      (std::filesystem::path(dictionaries_dir) / "html-elements.txt").string();
+  absl::StatusOr<std::vector<WordListEntry>> elements = ReadWordList(elements_path);
+  if (!elements.ok()) return elements.status();
+  for (const WordListEntry& e : *elements) {
+    if (e.fields.size() != 2 || (e.fields[1] != "block" && e.fields[1] != "inline")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          elements_path, ":", e.line, ": expected `name | block` or `name | inline`"));
+    }
+    html_elements_[e.fields[0]] =
+        e.fields[1] == "block" ? HtmlElementKind::kBlock : HtmlElementKind::kInline;
+  }
+  return absl::OkStatus();
+}
+
+const std::string* WordLists::HtmlEntity(std::string_view name) const {
+  auto it = html_entities_.find(absl::string_view(name.data(), name.size()));
+  return it == html_entities_.end() ? nullptr : &it->second;
+}
+
+const HtmlElementKind* WordLists::HtmlElement(std::string_view name) const {
+  auto it = html_elements_.find(absl::string_view(name.data(), name.size()));
+  return it == html_elements_.end() ? nullptr : &it->second;
 }
 
 void WordLists::AddKnownName(std::string_view name) {

@@ -3,6 +3,8 @@
 //
 //   dictionaries/agencies.txt          canonical name | translated or other forms...
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
+//   dictionaries/html-entities.txt     HTML5 entity name | code points (hex)
+//   dictionaries/html-elements.txt     HTML element name | block or inline
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -12,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 
@@ -20,6 +23,12 @@ namespace mtclean::internal {
 struct Agency {
   std::string canonical;                // "Europa Press"
   std::vector<std::string> variants;    // "Europe Press", ...
+};
+
+// How a tag of an HTML element sits in text.
+enum class HtmlElementKind {
+  kBlock,   // separates the words around it (`<br>`, `</p>`)
+  kInline,  // sits inside running text (`<b>`, `</a>`)
 };
 
 // One parsed line of a word list: its fields and where it came from.
@@ -49,10 +58,23 @@ class WordLists {
   // For tests: adds a known name.
   void AddKnownName(std::string_view name);
 
+  // The text (UTF-8) the HTML5 named character reference `&name;` stands
+  // for, or nullptr when `name` (case-sensitive, without `&` and `;`) is
+  // not one. The pointer lives as long as this object.
+  const std::string* HtmlEntity(std::string_view name) const;
+  // The kind of the HTML element `name` (lower case), or nullptr when it is
+  // not an element name.
+  const HtmlElementKind* HtmlElement(std::string_view name) const;
+
  private:
+  // Reads html-entities.txt and html-elements.txt of `dictionaries_dir`.
+  absl::Status LoadHtmlTables(const std::string& dictionaries_dir);
+
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
   size_t max_name_words_ = 0;
+  absl::flat_hash_map<std::string, std::string> html_entities_;
+  absl::flat_hash_map<std::string, HtmlElementKind> html_elements_;
 };
 
 }  // namespace mtclean::internal

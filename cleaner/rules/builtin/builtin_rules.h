@@ -21,6 +21,7 @@ std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
+std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 
 }  // namespace mtclean::internal
 
