@@ -22,6 +22,7 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
+std::unique_ptr<StructuralRule> MakeInvisibleRule();
 
 }  // namespace mtclean::internal
 

@@ -27,12 +27,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "cleaner/document/code_page.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
 #include "cleaner/rules/word_evidence.h"
 #include "unicode/uchar.h"
 #include "unicode/ucnv.h"
-#include "unicode/utf8.h"
 
 namespace mtclean::internal {
 namespace {
@@ -66,117 +66,6 @@ RuleDescription Describe() {
        ""},
   };
   return d;
-}
-
-// How many times a run is repaired at most (text damaged twice or three
-// times is found in the wild; more is noise).
-constexpr int kMaxRepairs = 3;
-
-// Re-encodes characters to the single byte Windows-1252 (else Latin-1)
-// gives them, with ICU's converters. Not thread-safe: one per Check().
-class SingleByteEncoder {
- public:
-  SingleByteEncoder() {
-    UErrorCode status = U_ZERO_ERROR;
-    cp1252_.reset(ucnv_open("windows-1252", &status));
-    if (U_FAILURE(status)) cp1252_.reset();
-    status = U_ZERO_ERROR;
-    latin1_.reset(ucnv_open("ISO-8859-1", &status));
-    if (U_FAILURE(status)) latin1_.reset();
-    for (UConverter* c : {cp1252_.get(), latin1_.get()}) {
-      if (c == nullptr) continue;
-      status = U_ZERO_ERROR;
-      ucnv_setFromUCallBack(c, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
-    }
-  }
-
-  bool ok() const { return cp1252_ != nullptr && latin1_ != nullptr; }
-
-  // The byte >= 0x80 that `c` encodes to, or -1 (ASCII, or no such byte).
-  int HighByte(char32_t c) const {
-    if (c < 0x80 || c > 0xFFFF) return -1;
-    for (UConverter* converter : {cp1252_.get(), latin1_.get()}) {
-      const UChar unit = static_cast<UChar>(c);
-      char byte = 0;
-      UErrorCode status = U_ZERO_ERROR;
-      ucnv_resetFromUnicode(converter);
-      const int32_t n = ucnv_fromUChars(converter, &byte, 1, &unit, 1, &status);
-      if (U_SUCCESS(status) && n == 1) return static_cast<unsigned char>(byte);
-    }
-    return -1;
-  }
-
- private:
-  struct Closer {
-    void operator()(UConverter* c) const { ucnv_close(c); }
-  };
-  std::unique_ptr<UConverter, Closer> cp1252_;
-  std::unique_ptr<UConverter, Closer> latin1_;
-};
-
-// One pass over `s`: every maximal run of characters with a high byte is
-// encoded to those bytes, and each valid UTF-8 sequence among the bytes is
-// decoded; other characters stay as they are. Returns nullopt when nothing
-// decoded.
-std::optional<std::string> RepairOnce(const SingleByteEncoder& encoder, std::string_view s) {
-  std::string out;
-  bool changed = false;
-  size_t i = 0;
-  while (i < s.size()) {
-    // Collect a run of high-byte characters.
-    std::vector<uint8_t> bytes;
-    std::vector<std::pair<size_t, size_t>> spans;  // each character's bytes in `s`
-    size_t j = i;
-    while (j < s.size()) {
-      size_t next = j;
-      const int b = encoder.HighByte(NextCodePoint(s, next));
-      if (b < 0) break;
-      bytes.push_back(static_cast<uint8_t>(b));
-      spans.emplace_back(j, next);
-      j = next;
-    }
-    if (bytes.empty()) {
-      size_t next = i;
-      NextCodePoint(s, next);
-      out.append(s.substr(i, next - i));
-      i = next;
-      continue;
-    }
-    const int32_t n = static_cast<int32_t>(bytes.size());
-    int32_t k = 0;
-    while (k < n) {
-      int32_t after = k;
-      UChar32 c;
-      U8_NEXT(bytes.data(), after, n, c);
-      if (c >= 0x80 && after - k >= 2) {
-        char buffer[4];
-        int32_t length = 0;
-        U8_APPEND_UNSAFE(buffer, length, c);
-        out.append(buffer, static_cast<size_t>(length));
-        changed = true;
-        k = after;
-      } else {
-        out.append(s.substr(spans[k].first, spans[k].second - spans[k].first));
-        ++k;
-      }
-    }
-    i = j;
-  }
-  if (!changed) return std::nullopt;
-  return out;
-}
-
-// RepairOnce repeated while it changes something; nullopt when nothing
-// decoded at all.
-std::optional<std::string> Repair(const SingleByteEncoder& encoder, std::string_view s) {
-  std::optional<std::string> repaired;
-  for (int round = 0; round < kMaxRepairs; ++round) {
-    std::optional<std::string> next =
-        RepairOnce(encoder, repaired.has_value() ? std::string_view(*repaired) : s);
-    if (!next.has_value()) break;
-    repaired = std::move(next);
-  }
-  return repaired;
 }
 
 // True when `s` is one code point of a punctuation, symbol or space
@@ -290,7 +179,7 @@ class MojibakeRule : public StructuralRule {
 
   static std::optional<Run> RepairRun(const SingleByteEncoder& encoder, std::string_view text,
                                       size_t begin, size_t end) {
-    std::optional<std::string> repaired_run = Repair(encoder, text.substr(begin, end - begin));
+    std::optional<std::string> repaired_run = RepairMojibake(encoder, text.substr(begin, end - begin));
     if (!repaired_run.has_value()) return std::nullopt;
     std::string repaired = std::move(*repaired_run);
     // Keep the edit to the changed span: drop unchanged characters from the
@@ -300,7 +189,7 @@ class MojibakeRule : public StructuralRule {
       size_t a = damaged.size(), b = repaired.size();
       if (a == 0 || b == 0) break;
       if (PreviousCodePoint(damaged, a) != PreviousCodePoint(repaired, b)) break;
-      std::optional<std::string> shorter = Repair(encoder, damaged.substr(0, a));
+      std::optional<std::string> shorter = RepairMojibake(encoder, damaged.substr(0, a));
       if (!shorter.has_value() || *shorter != std::string_view(repaired).substr(0, b)) break;
       damaged = damaged.substr(0, a);
       repaired.resize(b);
