@@ -1,5 +1,6 @@
 #include "cleaner/dict/word_lists.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -59,6 +60,11 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
     lists.agencies_.push_back(std::move(a));
   }
   if (absl::Status s = lists.LoadHtmlTables(dir.string()); !s.ok()) return s;
+  if (absl::Status s = lists.LoadDoubledWords(
+          (dir / std::string(language) / "doubled-words.txt").string());
+      !s.ok()) {
+    return s;
+  }
   const std::filesystem::path names = dir / std::string(language) / "publications.txt";
   if (std::filesystem::exists(names)) {
     absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
@@ -105,6 +111,63 @@ absl::Status WordLists::LoadHtmlTables(const std::string& dictionaries_dir) {
         e.fields[1] == "block" ? HtmlElementKind::kBlock : HtmlElementKind::kInline;
   }
   return absl::OkStatus();
+}
+
+absl::Status WordLists::LoadDoubledWords(const std::string& path) {
+  if (!std::filesystem::exists(path)) return absl::OkStatus();
+  absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path);
+  if (!entries.ok()) return entries.status();
+  for (const WordListEntry& e : *entries) {
+    DoubledEntry entry;
+    if (e.fields.size() > 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line, ": expected `word`, `word | after WORD...` or "
+                                          "`word | maybe`"));
+    }
+    if (e.fields.size() == 2) {
+      std::vector<std::string> condition = absl::StrSplit(e.fields[1], ' ', absl::SkipEmpty());
+      if (condition.size() == 1 && condition[0] == "maybe") {
+        entry.doubling = Doubling::kUnsure;
+      } else if (condition.size() >= 2 && condition[0] == "after") {
+        for (size_t i = 1; i < condition.size(); ++i) {
+          entry.after.push_back(FoldForCompare(condition[i]));
+        }
+      } else {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", e.line, ": unknown condition `", e.fields[1],
+            "` (expected `after WORD...` or `maybe`)"));
+      }
+    }
+    doubled_[FoldForCompare(e.fields[0])] = std::move(entry);
+  }
+  return absl::OkStatus();
+}
+
+Doubling WordLists::JudgeDoubled(std::string_view word, std::string_view sentence_before) const {
+  auto it = doubled_.find(FoldForCompare(word));
+  if (it == doubled_.end()) return Doubling::kMistake;
+  const DoubledEntry& entry = it->second;
+  if (entry.after.empty()) return entry.doubling;
+  // Allowed only when one of the words stands earlier in the sentence.
+  const std::string folded = FoldForCompare(sentence_before);
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t start = i;
+    while (i < folded.size()) {
+      size_t next = i;
+      if (!IsWordChar(NextCodePoint(folded, next))) break;
+      i = next;
+    }
+    if (i > start) {
+      const std::string_view w = std::string_view(folded).substr(start, i - start);
+      if (std::find(entry.after.begin(), entry.after.end(), w) != entry.after.end()) {
+        return Doubling::kAllowed;
+      }
+      continue;
+    }
+    NextCodePoint(folded, i);
+  }
+  return Doubling::kMistake;
 }
 
 const std::string* WordLists::HtmlEntity(std::string_view name) const {

@@ -5,6 +5,7 @@
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
 //   dictionaries/html-entities.txt     HTML5 entity name | code points (hex)
 //   dictionaries/html-elements.txt     HTML element name | block or inline
+//   dictionaries/<lang>/doubled-words.txt  word [| after WORD... | maybe]
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -29,6 +30,13 @@ struct Agency {
 enum class HtmlElementKind {
   kBlock,   // separates the words around it (`<br>`, `</p>`)
   kInline,  // sits inside running text (`<b>`, `</a>`)
+};
+
+// How a word written twice in a row is judged.
+enum class Doubling {
+  kMistake,  // not in the list (or outside its allowed position)
+  kAllowed,  // `had had`
+  kUnsure,   // may be legitimate: report, never fix
 };
 
 // One parsed line of a word list: its fields and where it came from.
@@ -58,6 +66,11 @@ class WordLists {
   // For tests: adds a known name.
   void AddKnownName(std::string_view name);
 
+  // How `word` written twice in a row is judged, `sentence_before` being
+  // the text of its sentence before the pair (for entries allowed only
+  // after certain words). Compared case-insensitively.
+  Doubling JudgeDoubled(std::string_view word, std::string_view sentence_before) const;
+
   // The text (UTF-8) the HTML5 named character reference `&name;` stands
   // for, or nullptr when `name` (case-sensitive, without `&` and `;`) is
   // not one. The pointer lives as long as this object.
@@ -69,12 +82,20 @@ class WordLists {
  private:
   // Reads html-entities.txt and html-elements.txt of `dictionaries_dir`.
   absl::Status LoadHtmlTables(const std::string& dictionaries_dir);
+  // Reads <lang>/doubled-words.txt when it exists.
+  absl::Status LoadDoubledWords(const std::string& path);
+
+  struct DoubledEntry {
+    Doubling doubling = Doubling::kAllowed;
+    std::vector<std::string> after;  // folded; empty: anywhere
+  };
 
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
   size_t max_name_words_ = 0;
   absl::flat_hash_map<std::string, std::string> html_entities_;
   absl::flat_hash_map<std::string, HtmlElementKind> html_elements_;
+  absl::flat_hash_map<std::string, DoubledEntry> doubled_;  // by folded word
 };
 
 }  // namespace mtclean::internal

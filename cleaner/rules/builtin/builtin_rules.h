@@ -23,6 +23,7 @@ std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
+std::unique_ptr<StructuralRule> MakeDoubledWordRule();
 
 }  // namespace mtclean::internal
 
