@@ -65,6 +65,14 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
       !s.ok()) {
     return s;
   }
+  const std::filesystem::path compounds = dir / std::string(language) / "hyphenated.txt";
+  if (std::filesystem::exists(compounds)) {
+    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(compounds.string());
+    if (!entries.ok()) return entries.status();
+    for (const WordListEntry& e : *entries) {
+      for (const std::string& f : e.fields) lists.hyphenated_.insert(FoldForCompare(f));
+    }
+  }
   const std::filesystem::path names = dir / std::string(language) / "publications.txt";
   if (std::filesystem::exists(names)) {
     absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
@@ -168,6 +176,10 @@ Doubling WordLists::JudgeDoubled(std::string_view word, std::string_view sentenc
     NextCodePoint(folded, i);
   }
   return Doubling::kMistake;
+}
+
+bool WordLists::IsHyphenatedCompound(std::string_view compound) const {
+  return hyphenated_.contains(FoldForCompare(compound));
 }
 
 const std::string* WordLists::HtmlEntity(std::string_view name) const {

@@ -6,6 +6,7 @@
 //   dictionaries/html-entities.txt     HTML5 entity name | code points (hex)
 //   dictionaries/html-elements.txt     HTML element name | block or inline
 //   dictionaries/<lang>/doubled-words.txt  word [| after WORD... | maybe]
+//   dictionaries/<lang>/hyphenated.txt     one hyphenated compound per line
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -71,6 +72,10 @@ class WordLists {
   // after certain words). Compared case-insensitively.
   Doubling JudgeDoubled(std::string_view word, std::string_view sentence_before) const;
 
+  // True when `compound` (`well-known`) is a compound the language writes
+  // with a hyphen. Compared case-insensitively.
+  bool IsHyphenatedCompound(std::string_view compound) const;
+
   // The text (UTF-8) the HTML5 named character reference `&name;` stands
   // for, or nullptr when `name` (case-sensitive, without `&` and `;`) is
   // not one. The pointer lives as long as this object.
@@ -96,6 +101,7 @@ class WordLists {
   absl::flat_hash_map<std::string, std::string> html_entities_;
   absl::flat_hash_map<std::string, HtmlElementKind> html_elements_;
   absl::flat_hash_map<std::string, DoubledEntry> doubled_;  // by folded word
+  absl::flat_hash_set<std::string> hyphenated_;              // folded
 };
 
 }  // namespace mtclean::internal

@@ -24,6 +24,7 @@ std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
 std::unique_ptr<StructuralRule> MakeDoubledWordRule();
+std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
 
 }  // namespace mtclean::internal
 
