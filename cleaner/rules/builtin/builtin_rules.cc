@@ -17,6 +17,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeInvisibleRule());
   rules.push_back(MakeDoubledWordRule());
   rules.push_back(MakeHyphenSplitRule());
+  rules.push_back(MakeSpacingRule());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

@@ -25,6 +25,7 @@ std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
 std::unique_ptr<StructuralRule> MakeDoubledWordRule();
 std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
+std::unique_ptr<StructuralRule> MakeSpacingRule();
 
 }  // namespace mtclean::internal
 
