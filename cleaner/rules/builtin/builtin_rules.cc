@@ -18,6 +18,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeDoubledWordRule());
   rules.push_back(MakeHyphenSplitRule());
   rules.push_back(MakeSpacingRule());
+  rules.push_back(MakeUnbalancedQuoteRule());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

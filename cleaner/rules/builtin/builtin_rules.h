@@ -26,6 +26,7 @@ std::unique_ptr<StructuralRule> MakeInvisibleRule();
 std::unique_ptr<StructuralRule> MakeDoubledWordRule();
 std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
 std::unique_ptr<StructuralRule> MakeSpacingRule();
+std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule();
 
 }  // namespace mtclean::internal
 
