@@ -1,25 +1,56 @@
 // mtclean: cleans the artifacts that scraping and machine translation leave
 // in news text. See README.md for the commands.
+#include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "cleaner/cli/commands.h"
+
+namespace {
+
+// $MTCLEAN_CACHE_DIR, else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean;
+// empty (no cache) when none is set.
+std::string DefaultCacheDir() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v == nullptr ? "" : v;
+  };
+  if (std::string dir = env("MTCLEAN_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir + "/mtclean";
+  if (std::string dir = env("HOME"); !dir.empty()) return dir + "/.cache/mtclean";
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using mtclean::cli::CliOptions;
   CLI::App app{"mtclean: clean scraped, machine-translated news text"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the command
   app.set_version_flag("--version", "mtclean 0.1.0");
 
   mtclean::Options engine_options;
   CliOptions options;
+  std::string config_path;
   app.add_option("--data-dir", engine_options.data_dir,
                  "Folder holding rules/ and dictionaries/ (default: MTCLEAN_DATA_DIR "
                  "or the built-in location)");
   app.add_option("--rules", engine_options.rule_paths,
                  "Extra rule file or folder of *.yaml rules (repeatable)");
-  app.add_option("--lang", engine_options.language, "Language of the text")
-      ->capture_default_str();
+  CLI::Option* lang = app.add_option("--lang", engine_options.language,
+                                     "Language of the text (beats a configuration's)")
+                          ->capture_default_str();
+  app.add_option("--config", config_path,
+                 "Configuration file for every input, instead of the nearest .mtclean.yaml");
+  app.add_flag("--markdown", options.markdown,
+               "Read every input as Markdown (default: *.md and *.markdown files only)");
+
+  bool no_cache = false;
+  app.add_flag("--no-cache", no_cache,
+               "Do not keep compiled pattern databases between runs");
 
   CLI::App* check = app.add_subcommand("check", "Report findings; no file is changed");
   check->add_option("paths", options.paths, "Files or folders (- for standard input)")
@@ -29,8 +60,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   check->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "diff"}))
       ->capture_default_str();
+  check->add_option("--color", options.color,
+                    "Colour the text format: auto (on a terminal, unless NO_COLOR is set), "
+                    "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check->add_flag("--report-unused-suppressions", engine_options.report_unused_suppressions,
+                  "Report suppression comments that suppressed nothing");
 
   CLI::App* fix = app.add_subcommand(
       "fix", "Print the diff of the safe fixes, --write them, or filter - to stdout");
@@ -39,6 +77,9 @@ int main(int argc, char** argv) {
   fix->add_flag("--write,-w", options.write, "Apply the fixes in place (atomically)");
 
   CLI::App* rules = app.add_subcommand("rules", "List the active rules");
+  rules->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   CLI::App* explain = app.add_subcommand("explain", "Describe a rule with its examples");
   explain->add_option("rule", options.rule, "Rule id")->required();
 
@@ -49,15 +90,13 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : mtclean::cli::kExitUsage;
   }
 
-  absl::StatusOr<std::unique_ptr<mtclean::Engine>> engine =
-      mtclean::Engine::Create(engine_options);
-  if (!engine.ok()) {
-    std::cerr << "mtclean: error: " << engine.status().message() << "\n";
-    return mtclean::cli::kExitUsage;
-  }
-  if (*check) return mtclean::cli::RunCheck(**engine, options);
-  if (*fix) return mtclean::cli::RunFix(**engine, options);
-  if (*rules) return mtclean::cli::RunRules(**engine, options);
-  if (*explain) return mtclean::cli::RunExplain(**engine, options);
+  if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
+  std::optional<std::string> config;
+  if (!config_path.empty()) config = config_path;
+  mtclean::cli::EngineSet engines(engine_options, config, lang->count() > 0);
+  if (*check) return mtclean::cli::RunCheck(engines, options);
+  if (*fix) return mtclean::cli::RunFix(engines, options);
+  if (*rules) return mtclean::cli::RunRules(engines, options);
+  if (*explain) return mtclean::cli::RunExplain(engines, options);
   return mtclean::cli::kExitUsage;
 }

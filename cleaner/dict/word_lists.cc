@@ -47,38 +47,53 @@ absl::StatusOr<std::vector<WordListEntry>> ReadWordList(const std::string& path)
 }
 
 absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
-                                          std::string_view language) {
+                                          std::string_view language,
+                                          const std::vector<std::string>& extra_dirs) {
   WordLists lists;
-  const std::filesystem::path dir(dictionaries_dir);
-  absl::StatusOr<std::vector<WordListEntry>> agencies =
-      ReadWordList((dir / "agencies.txt").string());
-  if (!agencies.ok()) return agencies.status();
-  for (WordListEntry& e : *agencies) {
-    Agency a;
-    a.canonical = e.fields[0];
-    a.variants.assign(e.fields.begin() + 1, e.fields.end());
-    lists.agencies_.push_back(std::move(a));
-  }
-  if (absl::Status s = lists.LoadHtmlTables(dir.string()); !s.ok()) return s;
-  if (absl::Status s = lists.LoadDoubledWords(
-          (dir / std::string(language) / "doubled-words.txt").string());
-      !s.ok()) {
-    return s;
-  }
-  const std::filesystem::path compounds = dir / std::string(language) / "hyphenated.txt";
-  if (std::filesystem::exists(compounds)) {
-    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(compounds.string());
-    if (!entries.ok()) return entries.status();
-    for (const WordListEntry& e : *entries) {
-      for (const std::string& f : e.fields) lists.hyphenated_.insert(FoldForCompare(f));
+  std::vector<std::string> dirs = {dictionaries_dir};
+  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+  for (size_t d = 0; d < dirs.size(); ++d) {
+    const std::filesystem::path dir(dirs[d]);
+    if (d > 0 && !std::filesystem::is_directory(dir)) {
+      return absl::NotFoundError(absl::StrCat(dirs[d], ": no such word-list folder"));
     }
-  }
-  const std::filesystem::path names = dir / std::string(language) / "publications.txt";
-  if (std::filesystem::exists(names)) {
-    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
-    if (!entries.ok()) return entries.status();
-    for (const WordListEntry& e : *entries) {
-      for (const std::string& f : e.fields) lists.AddKnownName(f);
+    // The built-in folder must have the agencies; an extra one may not.
+    const std::filesystem::path agency_file = dir / "agencies.txt";
+    if (d == 0 || std::filesystem::exists(agency_file)) {
+      absl::StatusOr<std::vector<WordListEntry>> agencies =
+          ReadWordList(agency_file.string());
+      if (!agencies.ok()) return agencies.status();
+      for (WordListEntry& e : *agencies) {
+        Agency a;
+        a.canonical = e.fields[0];
+        a.variants.assign(e.fields.begin() + 1, e.fields.end());
+        lists.agencies_.push_back(std::move(a));
+      }
+    }
+    // The HTML tables are the built-in folder's.
+    if (d == 0) {
+      if (absl::Status s = lists.LoadHtmlTables(dir.string()); !s.ok()) return s;
+    }
+    if (absl::Status s = lists.LoadDoubledWords(
+            (dir / std::string(language) / "doubled-words.txt").string());
+        !s.ok()) {
+      return s;
+    }
+    const std::filesystem::path compounds = dir / std::string(language) / "hyphenated.txt";
+    if (std::filesystem::exists(compounds)) {
+      absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(compounds.string());
+      if (!entries.ok()) return entries.status();
+      for (const WordListEntry& e : *entries) {
+        for (const std::string& f : e.fields) lists.hyphenated_.insert(FoldForCompare(f));
+      }
+    }
+    const std::filesystem::path names = dir / std::string(language) / "publications.txt";
+    if (std::filesystem::exists(names)) {
+      absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
+      if (!entries.ok()) return entries.status();
+      for (const WordListEntry& e : *entries) {
+        for (const std::string& f : e.fields) lists.AddKnownName(f);
+      }
     }
   }
   return lists;

@@ -52,9 +52,13 @@ absl::StatusOr<std::vector<WordListEntry>> ReadWordList(const std::string& path)
 
 class WordLists {
  public:
-  // Loads the lists under `dictionaries_dir` for `language`.
+  // Loads the lists under `dictionaries_dir` for `language`, then adds the
+  // entries of the lists found in each of `extra_dirs` (same layout, any
+  // file may be missing). Errors: NotFound for a missing built-in list or
+  // extra folder, InvalidArgument for a malformed line.
   static absl::StatusOr<WordLists> Load(const std::string& dictionaries_dir,
-                                        std::string_view language);
+                                        std::string_view language,
+                                        const std::vector<std::string>& extra_dirs = {});
 
   const std::vector<Agency>& agencies() const { return agencies_; }
 

@@ -11,6 +11,7 @@
 #define MTCLEAN_RULES_RULE_H_
 
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
 #include "cleaner/match/scanner.h"
+#include "cleaner/rules/block_positions.h"
 #include "mtclean/engine.h"
 #include "mtclean/finding.h"
 
@@ -38,11 +40,18 @@ struct RuleContext {
   // engine checked it at creation).
   const Dictionaries& dictionaries;
   std::string_view language;
+  // Position and shape evidence from the data rules' matches; set by the
+  // registry for structural rules (never null there).
+  const BlockPositions* positions = nullptr;
   // For a structural rule: the matches of its CandidatePatterns() in the
   // document's one scan, sorted by begin then end. Empty for other rules.
   // Points into the registry's per-scan storage; valid during Check().
   std::span<const RuleMatch> candidates = {};
 };
+
+// `text` in curly quotes for a message, whitespace collapsed and cut to
+// about `max_chars` characters with an ellipsis.
+std::string QuoteExcerpt(std::string_view text, size_t max_chars = 60);
 
 class Rule {
  public:
@@ -57,6 +66,9 @@ class Rule {
 
   // A finding of this rule over [begin, end) with its severity and message.
   Finding MakeFinding(size_t begin, size_t end) const;
+  // The same, with the message "<message>: <detail>": what was removed and
+  // the evidence for it.
+  Finding MakeFinding(size_t begin, size_t end, std::string_view detail) const;
 
  protected:
   explicit Rule(RuleDescription description)

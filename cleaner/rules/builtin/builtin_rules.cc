@@ -12,6 +12,14 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   if (!dateline.ok()) return dateline.status();
   rules.push_back(std::move(*dateline));
   rules.push_back(MakeDuplicateHeadlineRule());
+  rules.push_back(MakeRepeatedBlockRule());
+  rules.push_back(MakePhotoCreditRule(words));
+  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule();
+  if (!author_box.ok()) return author_box.status();
+  rules.push_back(std::move(*author_box));
+  absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();
+  if (!markup_debris.ok()) return markup_debris.status();
+  rules.push_back(std::move(*markup_debris));
   rules.push_back(MakeMojibakeRule());
   rules.push_back(MakeHtmlEntityRule());
   rules.push_back(MakeInvisibleRule());

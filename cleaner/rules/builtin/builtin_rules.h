@@ -16,10 +16,19 @@ namespace mtclean::internal {
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
     const WordLists& words);
 
+// The index of the first block after the headline (block 0) and the blocks
+// right after it that repeat it (scrape.duplicate-headline removes those);
+// 0 for an empty document.
+size_t HeadlineRepeatsEnd(const Document& doc);
+
 // One per file in this folder.
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
+std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
+std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
