@@ -14,7 +14,10 @@
 // html-elements.txt) and its attributes are well formed; a tag that
 // separates words (`<br>`, `</p>`) leaves one space between two words,
 // an inline one (`<b>`) joins them, and a line made only of tags goes.
-// Protected regions are never touched.
+// Protected regions are never touched. In Markdown, HTML is part of the
+// format: tags and references are left alone, and only a reference escaped
+// twice (`&amp;amp;`, `&amp;#8217;`, which shows its own code) loses the
+// extra `amp;`.
 //
 // Why: scrapers that take an element's inner HTML instead of its text, or
 // that escape twice, leave markup in the article.
@@ -181,6 +184,7 @@ class HtmlEntityRule : public StructuralRule {
     if (context.candidates.empty()) return;
     const Document& doc = context.doc;
     const std::string_view text = doc.text();
+    const bool markdown = doc.syntax() == Syntax::kMarkdown;
     std::vector<Tag> tags;
     size_t entity_end = 0;
     for (const RuleMatch& m : context.candidates) {
@@ -188,9 +192,14 @@ class HtmlEntityRule : public StructuralRule {
       if (m.pattern == 0) {
         if (m.begin < entity_end) continue;
         entity_end = m.end;
-        CheckEntity(context, m.begin, m.end, out);
+        if (markdown) {
+          CheckEscapedTwice(context, m.begin, m.end, out);
+        } else {
+          CheckEntity(context, m.begin, m.end, out);
+        }
         continue;
       }
+      if (markdown) continue;  // inline HTML is Markdown
       if (!tags.empty() && m.begin < tags.back().end) continue;
       const size_t block = doc.BlockOfLine(doc.LineIndexAt(m.begin));
       if (block == Document::kNoBlock) continue;
@@ -213,6 +222,37 @@ class HtmlEntityRule : public StructuralRule {
   }
 
  private:
+  // Markdown: `&amp;` right before another reference is one escape too many.
+  void CheckEscapedTwice(const RuleContext& context, size_t begin, size_t end,
+                         std::vector<Finding>* out) const {
+    const std::string_view text = context.doc.text();
+    if (text.substr(begin, end - begin) != "&amp;") return;
+    size_t close = end;
+    while (close < text.size() && close < end + 34 && text[close] != ';' &&
+           !IsAsciiSpace(text[close]) && text[close] != '&') {
+      ++close;
+    }
+    if (close >= text.size() || text[close] != ';' || close == end) return;
+    const std::string_view body = text.substr(end, close - end);
+    bool reference = false;
+    if (body[0] == '#') {
+      uint32_t number = 0;
+      const bool hex = body.size() > 1 && (body[1] == 'x' || body[1] == 'X');
+      const absl::string_view digits(body.data() + (hex ? 2 : 1), body.size() - (hex ? 2 : 1));
+      reference = (hex ? absl::SimpleHexAtoi(digits, &number) : absl::SimpleAtoi(digits, &number)) &&
+                  DecodeNumeric(number).has_value();
+    } else {
+      reference = context.words.HtmlEntity(body) != nullptr;
+    }
+    if (!reference) return;
+    Finding f = MakeFinding(begin, close + 1);
+    f.message = absl::StrCat("HTML character reference escaped twice: `",
+                             std::string(text.substr(begin, close + 1 - begin)),
+                             "` shows its own code; one `amp;` removed");
+    f.edits.push_back({begin + 1, end, ""});
+    out->push_back(std::move(f));
+  }
+
   void CheckEntity(const RuleContext& context, size_t begin, size_t end,
                    std::vector<Finding>* out) const {
     const std::string_view text = context.doc.text();

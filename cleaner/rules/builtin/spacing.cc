@@ -18,8 +18,8 @@
 // `1,200`), abbreviations (`U.S.`, `e.g.`, `a.m.`), web addresses, words in
 // mixed case (`iPhone.Next`), ellipses
 // (`...`, `. . .`, ` ...`), emoticons (` :)`), leading indentation, trailing
-// spaces (a Markdown line break) and lines aligned in columns (two or more
-// runs of three spaces). A space before `; : ! ?` is French typography, so
+// spaces (a Markdown line break), padding next to a table's `|` and lines
+// aligned in columns (two or more runs of three spaces). A space before `; : ! ?` is French typography, so
 // that check does not run on French text.
 //
 // Why: machine translation from French and Spanish keeps their spacing
@@ -281,6 +281,7 @@ class SpacingRule : public StructuralRule {
     if (end - begin < 2) return end;
     if (begin == line.begin || end >= line.end) return end;  // indentation, trailing
     if (IsSpaceOrTab(text[begin - 1]) || IsSpaceOrTab(text[end])) return end;
+    if (text[begin - 1] == '|' || text[end] == '|') return end;  // table cell padding
     if (AlignedInColumns(doc.LineText(doc.LineIndexAt(at)))) return end;
     Finding f = MakeFinding(begin, end);
     if (ConfirmedBefore(context, line.begin, begin) || ConfirmedAfter(context, end, line.end)) {

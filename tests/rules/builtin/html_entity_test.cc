@@ -111,5 +111,17 @@ TEST(HtmlEntityTest, LeavesFrontMatterAlone) {
             "---\ntitle: Smith &amp; Sons<br>\n---\nSmith & Sons\n");
 }
 
+TEST(HtmlEntityTest, MarkdownKeepsItsHtmlAndLosesOnlyADoubleEscape) {
+  auto engine = Rule();
+  const std::string text =
+      "Smith &amp; Sons, <abbr title=\"x\">EU</abbr> and<br>more &nbsp; here.\n\n"
+      "Marks &amp;amp; Spencer and the mayor&amp;#8217;s office, &amp;copy but not &amp;foo;.\n";
+  absl::StatusOr<Result> r = engine->Clean("article.md", text, TextFormat::kMarkdown);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->cleaned,
+            "Smith &amp; Sons, <abbr title=\"x\">EU</abbr> and<br>more &nbsp; here.\n\n"
+            "Marks &amp; Spencer and the mayor&#8217;s office, &amp;copy but not &amp;foo;.\n");
+}
+
 }  // namespace
 }  // namespace mtclean

@@ -97,6 +97,7 @@ TEST(SpacingTest, LeavesIndentationTrailingSpacesAndColumns) {
            "A Markdown line break  \nfollows here.\n",
            "Team        Won   Lost\nRovers      12    3\n",
            "Tab\t\tseparated stays.\n",
+           "| Team    | Won |\n| Rovers  | 12  |\n",
        }) {
     const Result r = CleanOrDie(*engine, text);
     EXPECT_EQ(r.cleaned, text);
