@@ -1,8 +1,11 @@
 // The clean-text test: ordinary news prose, which mentions newsletters,
 // cookies, photographs, tags, authors, advertising, "read more" and "follow
-// us" in its sentences, gets no edit from all the rules together and no
-// finding of any scrape.* rule. Every file in tests/clean_text/ is read; the
-// language is the `_xx` before `.txt` (news_en.txt: en), English by default.
+// us" in its sentences, and has hyphenated compounds, numbers, abbreviations,
+// ellipses, quotations over several paragraphs, legitimate repetitions and
+// accented names, gets no edit from all the rules together and no finding of
+// any scrape.* or text.* rule or of mt.unbalanced-quote. Every file in
+// tests/clean_text/ is read; the language is the `_xx` before `.txt`
+// (news_en.txt: en), English by default.
 #include <filesystem>
 #include <map>
 
@@ -82,7 +85,12 @@ TEST(CleanTextTest, AllRulesLeaveOrdinaryNewsProseAlone) {
                     << e.replacement;
     }
     for (const Finding& f : r.findings) {
-      if (f.rule_id.rfind("scrape.", 0) != 0) continue;
+      // Ordinary prose is no boilerplate and has no text artifact; its
+      // quotation marks pair up (a false alarm there is a bug too).
+      const bool checked = f.rule_id.rfind("scrape.", 0) == 0 ||
+                           f.rule_id.rfind("text.", 0) == 0 ||
+                           f.rule_id == "mt.unbalanced-quote";
+      if (!checked) continue;
       ADD_FAILURE() << f.rule_id << " at byte " << f.begin << ": " << f.message;
     }
     EXPECT_EQ(r.cleaned, text);

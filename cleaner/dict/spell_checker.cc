@@ -46,6 +46,12 @@ std::string_view HunspellPackage(std::string_view language) {
   return f == nullptr ? std::string_view() : f->package;
 }
 
+std::vector<std::string_view> HunspellLanguages() {
+  std::vector<std::string_view> languages;
+  for (const HunspellFiles& f : kHunspellFiles) languages.push_back(f.language);
+  return languages;
+}
+
 SpellChecker::~SpellChecker() = default;
 
 absl::StatusOr<std::unique_ptr<SpellChecker>> SpellChecker::Load(std::string_view language,

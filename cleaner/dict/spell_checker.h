@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 
@@ -59,6 +60,8 @@ class SpellChecker {
 // The Debian package that provides the Hunspell dictionary of `language`,
 // or "" for a language mtclean has no dictionary for.
 std::string_view HunspellPackage(std::string_view language);
+// The languages mtclean knows a Hunspell dictionary for, sorted.
+std::vector<std::string_view> HunspellLanguages();
 
 class Dictionaries {
  public:

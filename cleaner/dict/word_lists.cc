@@ -1,5 +1,6 @@
 #include "cleaner/dict/word_lists.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "cleaner/document/document.h"
 #include "cleaner/document/unicode_text.h"
 
@@ -68,6 +70,23 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
         lists.agencies_.push_back(std::move(a));
       }
     }
+    // The HTML tables are the built-in folder's.
+    if (d == 0) {
+      if (absl::Status s = lists.LoadHtmlTables(dir.string()); !s.ok()) return s;
+    }
+    if (absl::Status s = lists.LoadDoubledWords(
+            (dir / std::string(language) / "doubled-words.txt").string());
+        !s.ok()) {
+      return s;
+    }
+    const std::filesystem::path compounds = dir / std::string(language) / "hyphenated.txt";
+    if (std::filesystem::exists(compounds)) {
+      absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(compounds.string());
+      if (!entries.ok()) return entries.status();
+      for (const WordListEntry& e : *entries) {
+        for (const std::string& f : e.fields) lists.hyphenated_.insert(FoldForCompare(f));
+      }
+    }
     const std::filesystem::path names = dir / std::string(language) / "publications.txt";
     if (std::filesystem::exists(names)) {
       absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
@@ -78,6 +97,114 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
     }
   }
   return lists;
+}
+
+absl::Status WordLists::LoadHtmlTables(const std::string& dictionaries_dir) {
+  const std::string entities_path =
+      (std::filesystem::path(dictionaries_dir) / "html-entities.txt").string();
+  absl::StatusOr<std::vector<WordListEntry>> entities = ReadWordList(entities_path);
+  if (!entities.ok()) return entities.status();
+  for (const WordListEntry& e : *entities) {
+    if (e.fields.size() != 2) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          entities_path, ":", e.line, ": expected `name | code points`"));
+    }
+    std::string text;
+    for (absl::string_view hex : absl::StrSplit(e.fields[1], ' ', absl::SkipEmpty())) {
+      uint32_t c = 0;
+      if (!absl::SimpleHexAtoi(hex, &c) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        return absl::InvalidArgumentError(absl::StrCat(entities_path, ":", e.line,
+                                                       ": `", std::string(hex),
+                                                       "` is not a code point in hexadecimal"));
+      }
+      AppendUtf8(static_cast<char32_t>(c), &text);
+    }
+    html_entities_[e.fields[0]] = std::move(text);
+  }
+  const std::string elements_path =
+      (std::filesystem::path(dictionaries_dir) / "html-elements.txt").string();
+  absl::StatusOr<std::vector<WordListEntry>> elements = ReadWordList(elements_path);
+  if (!elements.ok()) return elements.status();
+  for (const WordListEntry& e : *elements) {
+    if (e.fields.size() != 2 || (e.fields[1] != "block" && e.fields[1] != "inline")) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          elements_path, ":", e.line, ": expected `name | block` or `name | inline`"));
+    }
+    html_elements_[e.fields[0]] =
+        e.fields[1] == "block" ? HtmlElementKind::kBlock : HtmlElementKind::kInline;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WordLists::LoadDoubledWords(const std::string& path) {
+  if (!std::filesystem::exists(path)) return absl::OkStatus();
+  absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path);
+  if (!entries.ok()) return entries.status();
+  for (const WordListEntry& e : *entries) {
+    DoubledEntry entry;
+    if (e.fields.size() > 2) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line, ": expected `word`, `word | after WORD...` or "
+                                          "`word | maybe`"));
+    }
+    if (e.fields.size() == 2) {
+      std::vector<std::string> condition = absl::StrSplit(e.fields[1], ' ', absl::SkipEmpty());
+      if (condition.size() == 1 && condition[0] == "maybe") {
+        entry.doubling = Doubling::kUnsure;
+      } else if (condition.size() >= 2 && condition[0] == "after") {
+        for (size_t i = 1; i < condition.size(); ++i) {
+          entry.after.push_back(FoldForCompare(condition[i]));
+        }
+      } else {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", e.line, ": unknown condition `", e.fields[1],
+            "` (expected `after WORD...` or `maybe`)"));
+      }
+    }
+    doubled_[FoldForCompare(e.fields[0])] = std::move(entry);
+  }
+  return absl::OkStatus();
+}
+
+Doubling WordLists::JudgeDoubled(std::string_view word, std::string_view sentence_before) const {
+  auto it = doubled_.find(FoldForCompare(word));
+  if (it == doubled_.end()) return Doubling::kMistake;
+  const DoubledEntry& entry = it->second;
+  if (entry.after.empty()) return entry.doubling;
+  // Allowed only when one of the words stands earlier in the sentence.
+  const std::string folded = FoldForCompare(sentence_before);
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t start = i;
+    while (i < folded.size()) {
+      size_t next = i;
+      if (!IsWordChar(NextCodePoint(folded, next))) break;
+      i = next;
+    }
+    if (i > start) {
+      const std::string_view w = std::string_view(folded).substr(start, i - start);
+      if (std::find(entry.after.begin(), entry.after.end(), w) != entry.after.end()) {
+        return Doubling::kAllowed;
+      }
+      continue;
+    }
+    NextCodePoint(folded, i);
+  }
+  return Doubling::kMistake;
+}
+
+bool WordLists::IsHyphenatedCompound(std::string_view compound) const {
+  return hyphenated_.contains(FoldForCompare(compound));
+}
+
+const std::string* WordLists::HtmlEntity(std::string_view name) const {
+  auto it = html_entities_.find(absl::string_view(name.data(), name.size()));
+  return it == html_entities_.end() ? nullptr : &it->second;
+}
+
+const HtmlElementKind* WordLists::HtmlElement(std::string_view name) const {
+  auto it = html_elements_.find(absl::string_view(name.data(), name.size()));
+  return it == html_elements_.end() ? nullptr : &it->second;
 }
 
 void WordLists::AddKnownName(std::string_view name) {

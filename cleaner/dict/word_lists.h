@@ -3,6 +3,10 @@
 //
 //   dictionaries/agencies.txt          canonical name | translated or other forms...
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
+//   dictionaries/html-entities.txt     HTML5 entity name | code points (hex)
+//   dictionaries/html-elements.txt     HTML element name | block or inline
+//   dictionaries/<lang>/doubled-words.txt  word [| after WORD... | maybe]
+//   dictionaries/<lang>/hyphenated.txt     one hyphenated compound per line
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -12,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 
@@ -20,6 +25,19 @@ namespace mtclean::internal {
 struct Agency {
   std::string canonical;                // "Europa Press"
   std::vector<std::string> variants;    // "Europe Press", ...
+};
+
+// How a tag of an HTML element sits in text.
+enum class HtmlElementKind {
+  kBlock,   // separates the words around it (`<br>`, `</p>`)
+  kInline,  // sits inside running text (`<b>`, `</a>`)
+};
+
+// How a word written twice in a row is judged.
+enum class Doubling {
+  kMistake,  // not in the list (or outside its allowed position)
+  kAllowed,  // `had had`
+  kUnsure,   // may be legitimate: report, never fix
 };
 
 // One parsed line of a word list: its fields and where it came from.
@@ -53,10 +71,41 @@ class WordLists {
   // For tests: adds a known name.
   void AddKnownName(std::string_view name);
 
+  // How `word` written twice in a row is judged, `sentence_before` being
+  // the text of its sentence before the pair (for entries allowed only
+  // after certain words). Compared case-insensitively.
+  Doubling JudgeDoubled(std::string_view word, std::string_view sentence_before) const;
+
+  // True when `compound` (`well-known`) is a compound the language writes
+  // with a hyphen. Compared case-insensitively.
+  bool IsHyphenatedCompound(std::string_view compound) const;
+
+  // The text (UTF-8) the HTML5 named character reference `&name;` stands
+  // for, or nullptr when `name` (case-sensitive, without `&` and `;`) is
+  // not one. The pointer lives as long as this object.
+  const std::string* HtmlEntity(std::string_view name) const;
+  // The kind of the HTML element `name` (lower case), or nullptr when it is
+  // not an element name.
+  const HtmlElementKind* HtmlElement(std::string_view name) const;
+
  private:
+  // Reads html-entities.txt and html-elements.txt of `dictionaries_dir`.
+  absl::Status LoadHtmlTables(const std::string& dictionaries_dir);
+  // Reads <lang>/doubled-words.txt when it exists.
+  absl::Status LoadDoubledWords(const std::string& path);
+
+  struct DoubledEntry {
+    Doubling doubling = Doubling::kAllowed;
+    std::vector<std::string> after;  // folded; empty: anywhere
+  };
+
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
   size_t max_name_words_ = 0;
+  absl::flat_hash_map<std::string, std::string> html_entities_;
+  absl::flat_hash_map<std::string, HtmlElementKind> html_elements_;
+  absl::flat_hash_map<std::string, DoubledEntry> doubled_;  // by folded word
+  absl::flat_hash_set<std::string> hyphenated_;              // folded
 };
 
 }  // namespace mtclean::internal

@@ -25,6 +25,13 @@ char32_t PreviousCodePoint(std::string_view s, size_t& i) {
   return static_cast<char32_t>(c);
 }
 
+void AppendUtf8(char32_t c, std::string* out) {
+  char buffer[U8_MAX_LENGTH];
+  int32_t length = 0;
+  U8_APPEND_UNSAFE(buffer, length, static_cast<UChar32>(c));
+  out->append(buffer, static_cast<size_t>(length));
+}
+
 bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 bool IsUpper(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));

@@ -15,6 +15,9 @@ char32_t NextCodePoint(std::string_view s, size_t& i);
 // start.
 char32_t PreviousCodePoint(std::string_view s, size_t& i);
 
+// Appends the UTF-8 encoding of `c` (a Unicode scalar value) to `out`.
+void AppendUtf8(char32_t c, std::string* out);
+
 bool IsLetter(char32_t c);
 bool IsUpper(char32_t c);
 bool IsDigit(char32_t c);

@@ -57,13 +57,6 @@ struct Site {
   bool phrases_only = false;
 };
 
-// A raw scanner match of one of a rule's own patterns.
-struct RuleMatch {
-  size_t pattern = 0;  // index into DataRule::patterns()
-  size_t begin = 0;
-  size_t end = 0;
-};
-
 class DataRule : public Rule {
  public:
   struct Spec {

@@ -160,6 +160,14 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
       set->pattern_owner_.emplace_back(i, j);
     }
   }
+  set->first_structural_pattern_ = patterns.size();
+  for (size_t i = 0; i < set->structural_rules_.size(); ++i) {
+    const std::vector<PatternSpec> rule_patterns = set->structural_rules_[i]->CandidatePatterns();
+    for (size_t j = 0; j < rule_patterns.size(); ++j) {
+      patterns.push_back(rule_patterns[j]);
+      set->pattern_owner_.emplace_back(i, j);
+    }
+  }
   absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(patterns, options.cache_dir);
   if (!scanner.ok()) return scanner.status();
   set->scanner_ = std::move(*scanner);
@@ -213,9 +221,14 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   if (absl::Status s = scanner_->Scan(doc.text(), &raw); !s.ok()) return s;
 
   std::vector<std::vector<RuleMatch>> per_rule(data_rules_.size());
+  std::vector<std::vector<RuleMatch>> candidates(structural_rules_.size());
   for (const RawMatch& m : raw) {
     const auto [rule, pattern] = pattern_owner_[m.pattern];
-    per_rule[rule].push_back({pattern, m.begin, m.end});
+    if (m.pattern < first_structural_pattern_) {
+      per_rule[rule].push_back({pattern, m.begin, m.end});
+    } else {
+      candidates[rule].push_back({pattern, m.begin, m.end});
+    }
   }
   // Evidence for the positions: the lines line rules delete whole, and the
   // boilerplate vocabulary (every match of a deleting rule) in each line.
@@ -239,7 +252,16 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   RuleContext structural = context;
   structural.positions = &positions;
   const size_t first_structural = out->size();
-  for (const auto& rule : structural_rules_) rule->Check(structural, out);
+  for (size_t i = 0; i < structural_rules_.size(); ++i) {
+    std::vector<RuleMatch>& rule_candidates = candidates[i];
+    std::sort(rule_candidates.begin(), rule_candidates.end(),
+              [](const RuleMatch& a, const RuleMatch& b) {
+                return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+              });
+    structural.candidates = rule_candidates;
+    structural_rules_[i]->Check(structural, out);
+  }
+  structural.candidates = {};
   bool marked = false;
   for (size_t k = first_structural; k < out->size(); ++k) {
     const Finding& f = (*out)[k];

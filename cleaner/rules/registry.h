@@ -44,8 +44,11 @@ class RuleSet {
   std::vector<std::unique_ptr<DataRule>> data_rules_;
   std::vector<std::unique_ptr<StructuralRule>> structural_rules_;
   std::unique_ptr<Scanner> scanner_;
-  // For each scanner pattern: (index into data_rules_, pattern index in it).
+  // For each scanner pattern below first_structural_pattern_: (index into
+  // data_rules_, pattern index in it); from there on, structural rules'
+  // candidate patterns: (index into structural_rules_, pattern index).
   std::vector<std::pair<size_t, size_t>> pattern_owner_;
+  size_t first_structural_pattern_ = 0;
   std::vector<RuleDescription> descriptions_;
   absl::flat_hash_map<std::string, Severity> severity_overrides_;
 };

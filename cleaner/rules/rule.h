@@ -10,6 +10,7 @@
 #ifndef MTCLEAN_RULES_RULE_H_
 #define MTCLEAN_RULES_RULE_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,11 +18,19 @@
 #include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
+#include "cleaner/match/scanner.h"
 #include "cleaner/rules/block_positions.h"
 #include "mtclean/engine.h"
 #include "mtclean/finding.h"
 
 namespace mtclean::internal {
+
+// A raw scanner match of one of a rule's own patterns.
+struct RuleMatch {
+  size_t pattern = 0;  // index into the rule's own pattern list
+  size_t begin = 0;
+  size_t end = 0;
+};
 
 // What a rule may consult while checking one document.
 struct RuleContext {
@@ -34,6 +43,10 @@ struct RuleContext {
   // Position and shape evidence from the data rules' matches; set by the
   // registry for structural rules (never null there).
   const BlockPositions* positions = nullptr;
+  // For a structural rule: the matches of its CandidatePatterns() in the
+  // document's one scan, sorted by begin then end. Empty for other rules.
+  // Points into the registry's per-scan storage; valid during Check().
+  std::span<const RuleMatch> candidates = {};
 };
 
 // `text` in curly quotes for a message, whitespace collapsed and cut to
@@ -71,6 +84,14 @@ class StructuralRule : public Rule {
   // time linear in the document size.
   virtual void Check(const RuleContext& context,
                      std::vector<Finding>* out) const = 0;
+
+  // Patterns that find this rule's candidate sites. They are compiled into
+  // the one multi-pattern database with the data rules' patterns, and their
+  // matches reach Check() as `context.candidates` (pattern = index into this
+  // list), so a rule that only needs to look at a few places never walks
+  // the whole text itself. Called once, when the registry is built.
+  // Default: none.
+  virtual std::vector<PatternSpec> CandidatePatterns() const { return {}; }
 
  protected:
   using Rule::Rule;

@@ -1,7 +1,8 @@
 // Differential test: every data rule's sites, found through the Hyperscan
 // scanner and DataRule::Locate, must equal what an independent reference
 // built on RE2 finds on the test texts (all rule examples, all fixture
-// articles, and texts that stress line ends).
+// articles, and texts that stress line ends). The candidate patterns of the
+// structural rules are checked the same way, match by match.
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
@@ -9,6 +10,7 @@
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/match/scanner.h"
+#include "cleaner/rules/builtin/builtin_rules.h"
 #include "cleaner/rules/registry.h"
 #include "re2/re2.h"
 #include "tests/test_support.h"
@@ -138,6 +140,77 @@ TEST(DifferentialTest, EveryDataRuleAgreesWithRe2) {
       }
     }
   }
+}
+
+// Texts with the artifacts the structural rules' candidate patterns look
+// for, next to look-alikes.
+std::vector<std::string> CandidateTexts() {
+  std::vector<std::string> texts = {
+      "cafÃ© donâ€™t â€œQuoteâ€\u009d Â£5 itÃ¢â‚¬â„¢s São Paulo Ã alone é»",
+      "&amp; &#8217; &#x2014; &nbsp;&foo; AT&T <br> </p> <a href=\"x\"> <3 <Yes>",
+      "zero\u200Bwidth soft\u00ADhyphen no\u00A0break \u0007 \uFEFF \u200E",
+      "transla- tion govern-\nment pre- and post-war well-\r\n  known",
+      "word , end .Then  two   spaces!! ?? ,, ;; .. ... a.b U.S.Army e.g.The",
+  };
+  for (const auto& entry :
+       std::filesystem::directory_iterator(mtclean::testing::SourcePath("tests/clean_text"))) {
+    texts.push_back(mtclean::testing::ReadFile(entry.path().string()));
+  }
+  return texts;
+}
+
+TEST(DifferentialTest, EveryCandidatePatternAgreesWithRe2) {
+  absl::StatusOr<WordLists> words =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+  ASSERT_TRUE(words.ok()) << words.status();
+  absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules = MakeBuiltinRules(*words);
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  Options options;
+  options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
+  absl::StatusOr<std::unique_ptr<RuleSet>> all =
+      RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
+  ASSERT_TRUE(all.ok()) << all.status();
+  std::vector<std::string> texts = TestTexts(**all);
+  for (std::string& t : CandidateTexts()) texts.push_back(std::move(t));
+  size_t checked = 0;
+  for (const auto& rule : *rules) {
+    for (const PatternSpec& spec : rule->CandidatePatterns()) {
+      SCOPED_TRACE(rule->id() + ": " + spec.text);
+      absl::StatusOr<std::unique_ptr<Scanner>> scanner =
+          Scanner::Compile({spec}, MTCLEAN_TEST_CACHE_DIR);
+      ASSERT_TRUE(scanner.ok()) << scanner.status();
+      RE2::Options re2_options;
+      re2_options.set_case_sensitive(!spec.caseless);
+      re2_options.set_longest_match(true);
+      const RE2 re(PatternExpression(spec), re2_options);
+      ASSERT_TRUE(re.ok()) << re.error();
+      for (const std::string& text : texts) {
+        std::vector<RawMatch> raw;
+        ASSERT_TRUE((*scanner)->Scan(text, &raw).ok());
+        // Every Hyperscan match is a match.
+        for (const RawMatch& m : raw) {
+          EXPECT_TRUE(RE2::FullMatch(text.substr(m.begin, m.end - m.begin), re))
+              << "[" << m.begin << ", " << m.end << ") in:\n" << text.substr(0, 300);
+        }
+        // Every match RE2 finds is reported, ending at the same place and
+        // starting no later.
+        re2::StringPiece input(text);
+        re2::StringPiece found;
+        size_t pos = 0;
+        while (pos < text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &found, 1)) {
+          const size_t b = static_cast<size_t>(found.data() - text.data());
+          const size_t e = b + found.size();
+          ++checked;
+          const bool reported = std::any_of(raw.begin(), raw.end(), [&](const RawMatch& m) {
+            return m.end == e && m.begin <= b;
+          });
+          EXPECT_TRUE(reported) << "[" << b << ", " << e << ") missed in:\n" << text.substr(0, 300);
+          pos = e > b ? e : b + 1;
+        }
+      }
+    }
+  }
+  EXPECT_GT(checked, 50u);  // the texts exercise the patterns
 }
 
 }  // namespace

@@ -20,6 +20,13 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();
   if (!markup_debris.ok()) return markup_debris.status();
   rules.push_back(std::move(*markup_debris));
+  rules.push_back(MakeMojibakeRule());
+  rules.push_back(MakeHtmlEntityRule());
+  rules.push_back(MakeInvisibleRule());
+  rules.push_back(MakeDoubledWordRule());
+  rules.push_back(MakeHyphenSplitRule());
+  rules.push_back(MakeSpacingRule());
+  rules.push_back(MakeUnbalancedQuoteRule());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

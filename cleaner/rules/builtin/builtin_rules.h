@@ -29,6 +29,13 @@ std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
+std::unique_ptr<StructuralRule> MakeMojibakeRule();
+std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
+std::unique_ptr<StructuralRule> MakeInvisibleRule();
+std::unique_ptr<StructuralRule> MakeDoubledWordRule();
+std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
+std::unique_ptr<StructuralRule> MakeSpacingRule();
+std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule();
 
 }  // namespace mtclean::internal
 

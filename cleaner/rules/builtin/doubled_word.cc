@@ -1,0 +1,176 @@
+// text.doubled-word
+//
+// What it does: finds a word written twice in a row with only spaces or a
+// line break between (`the the`, `to\nto`), case-insensitively, and removes
+// the second one.
+//
+// Confirmation: the word must be one the dictionary of the document's
+// language accepts (a doubled unknown word is reported without an edit),
+// and the allow-list dictionaries/<lang>/doubled-words.txt must not allow
+// it: `had had` and `that that` anywhere, `is is` only after `what` or `all`
+// earlier in the sentence (`What it is is a delay`), and particles such as
+// `in in` (`brought in in May`) are reported but never removed. A second
+// word that starts with a capital (`Bora Bora`, `Duran Duran`) is a name
+// and is left alone, as are numbers. The rule runs on languages that have
+// an allow-list (English so far): without one, legitimate doublings
+// (French `nous nous`, German `die die`) would be removed.
+//
+// Why: machine translation and editing in a hurry both leave doubled
+// function words, which a reader sees at once.
+#include <memory>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "cleaner/document/unicode_text.h"
+#include "cleaner/rules/builtin/builtin_rules.h"
+#include "cleaner/rules/word_evidence.h"
+
+namespace mtclean::internal {
+namespace {
+
+RuleDescription Describe() {
+  RuleDescription d;
+  d.id = "text.doubled-word";
+  d.severity = Severity::kWarning;
+  d.message = "Word written twice in a row";
+  d.description =
+      "A dictionary word repeated with only whitespace between (also across "
+      "a line break): the repeat is removed unless "
+      "dictionaries/<lang>/doubled-words.txt allows it (`had had`, `that "
+      "that`, `is is` after `what`).";
+  d.languages = {"en"};
+  d.fixable = true;
+  d.source = "built-in";
+  d.examples = {
+      {RuleExample::Kind::kBad, "The the council voted to to approve the plan.\n",
+       "The council voted to approve the plan.\n"},
+      {RuleExample::Kind::kBad, "Officials said the\nthe bridge would reopen.\n",
+       "Officials said the\nbridge would reopen.\n"},
+      {RuleExample::Kind::kBad, "The problem is is that nobody came.\n",
+       "The problem is that nobody came.\n"},
+      {RuleExample::Kind::kOk,
+       "She had had enough. He said that that was final. What it is is a delay.\n", ""},
+      {RuleExample::Kind::kOk, "They flew to Bora Bora and then to Baden-Baden.\n", ""},
+      {RuleExample::Kind::kOk, "Scores were 2 2 and 1 1 in the group.\n", ""},
+  };
+  return d;
+}
+
+bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
+
+bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?'; }
+
+struct WordSpan {
+  size_t begin;
+  size_t end;
+};
+
+class DoubledWordRule : public StructuralRule {
+ public:
+  DoubledWordRule() : StructuralRule(Describe()) {}
+
+  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
+    for (const Block& block : context.doc.blocks()) CheckBlock(context, block, out);
+  }
+
+ private:
+  // One pass over the block's words; a doubling is two neighbours with only
+  // spaces, tabs and line breaks between them.
+  void CheckBlock(const RuleContext& context, const Block& block,
+                  std::vector<Finding>* out) const {
+    const std::string_view text = context.doc.text();
+    bool have_previous = false;
+    WordSpan previous{0, 0};
+    size_t i = block.begin;
+    while (i < block.end) {
+      const unsigned char byte = static_cast<unsigned char>(text[i]);
+      bool word_start;
+      if (byte < 0x80) {
+        word_start = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+                     (byte >= '0' && byte <= '9');
+      } else {
+        size_t n = i;
+        word_start = IsWordChar(NextCodePoint(text, n));
+      }
+      if (!word_start) {
+        // Anything but whitespace between two words ends the chance.
+        if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r') have_previous = false;
+        if (byte < 0x80) {
+          ++i;
+        } else {
+          NextCodePoint(text, i);
+        }
+        continue;
+      }
+      const WordSpan word{i, WordEnd(text, i, block.end)};
+      if (have_previous && previous.end - previous.begin == word.end - word.begin &&
+          absl::EqualsIgnoreCase(
+              absl::string_view(text.data() + previous.begin, previous.end - previous.begin),
+              absl::string_view(text.data() + word.begin, word.end - word.begin))) {
+        CheckPair(context, block, previous, word, out);
+      }
+      previous = word;
+      have_previous = true;
+      i = word.end;
+    }
+  }
+
+  void CheckPair(const RuleContext& context, const Block& block, const WordSpan& first,
+                 const WordSpan& second, std::vector<Finding>* out) const {
+    const Document& doc = context.doc;
+    const std::string_view text = doc.text();
+    const std::string_view word = text.substr(second.begin, second.end - second.begin);
+    if (!HasLetter(word) || StartsUpper(word)) return;  // numbers, names
+    // The word before the pair, if joined by a hyphen, makes a compound
+    // (`so-so so`): not a plain doubling.
+    if (first.begin > block.begin && text[first.begin - 1] == '-') return;
+    if (second.end < block.end && text[second.end] == '-') return;
+    if (doc.IsProtected(first.begin, second.end)) return;
+
+    // The sentence before the pair, for the allow-list's positions.
+    size_t sentence = first.begin;
+    while (sentence > block.begin &&
+           !(IsSentenceEnd(text[sentence - 1]) && sentence < first.begin &&
+             (text[sentence] == ' ' || text[sentence] == '\n'))) {
+      --sentence;
+    }
+    const Doubling judged =
+        context.words.JudgeDoubled(word, text.substr(sentence, first.begin - sentence));
+    if (judged == Doubling::kAllowed) return;
+
+    const std::string pair(text.substr(first.begin, second.end - first.begin));
+    Finding f = MakeFinding(first.begin, second.end);
+    if (judged == Doubling::kUnsure) {
+      f.message = absl::StrCat("Word written twice: `", pair,
+                               "` (may be right after a phrasal verb; check it)");
+      out->push_back(std::move(f));
+      return;
+    }
+    if (!OutputLanguageAccepts(context, word)) {
+      f.message = absl::StrCat("Word written twice: `", pair,
+                               "` (not a dictionary word: left as it is)");
+      out->push_back(std::move(f));
+      return;
+    }
+    f.message = absl::StrCat("Word written twice: `", pair, "`: the repeat removed");
+    // Remove the second word with the spaces after it when more text follows
+    // on its line, else with the whitespace before it.
+    const size_t line_end = doc.lines()[doc.LineIndexAt(second.begin)].end;
+    size_t after = second.end;
+    while (after < line_end && IsSpaceOrTab(text[after])) ++after;
+    if (after > second.end && after < line_end) {
+      f.edits.push_back({second.begin, after, ""});
+    } else {
+      f.edits.push_back({first.end, second.end, ""});
+    }
+    out->push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<StructuralRule> MakeDoubledWordRule() {
+  return std::make_unique<DoubledWordRule>();
+}
+
+}  // namespace mtclean::internal

@@ -1,0 +1,120 @@
+#include "cleaner/rules/word_evidence.h"
+
+#include "cleaner/document/unicode_text.h"
+
+namespace mtclean::internal {
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == U'\u2019'; }
+
+size_t WordBegin(std::string_view text, size_t offset, size_t floor) {
+  size_t begin = offset;
+  while (begin > floor) {
+    size_t i = begin;
+    const char32_t c = PreviousCodePoint(text, i);
+    if (i < floor) break;
+    if (IsWordChar(c)) {
+      begin = i;
+      continue;
+    }
+    // An apostrophe counts only between two word characters.
+    if (IsApostrophe(c) && i > floor && begin < offset) {
+      size_t j = i;
+      if (IsWordChar(PreviousCodePoint(text, j)) && j >= floor) {
+        begin = i;
+        continue;
+      }
+    }
+    break;
+  }
+  return begin;
+}
+
+size_t WordEnd(std::string_view text, size_t offset, size_t ceiling) {
+  if (ceiling > text.size()) ceiling = text.size();
+  size_t end = offset;
+  while (end < ceiling) {
+    size_t i = end;
+    const char32_t c = NextCodePoint(text, i);
+    if (i > ceiling) break;
+    if (IsWordChar(c)) {
+      end = i;
+      continue;
+    }
+    if (IsApostrophe(c) && end > offset && i < ceiling) {
+      size_t j = i;
+      if (IsWordChar(NextCodePoint(text, j)) && j <= ceiling) {
+        end = i;
+        continue;
+      }
+    }
+    break;
+  }
+  return end;
+}
+
+bool HasLetter(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    if (IsLetter(NextCodePoint(s, i))) return true;
+  }
+  return false;
+}
+
+bool IsAllLetters(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t c = NextCodePoint(s, i);
+    if (!IsLetter(c) && !(IsWordChar(c) && !IsDigit(c) && c != '_')) return false;
+  }
+  return true;
+}
+
+bool StartsUpper(std::string_view s) {
+  size_t i = 0;
+  return !s.empty() && IsUpper(NextCodePoint(s, i));
+}
+
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  size_t i = 0;
+  const char32_t c = NextCodePoint(s, i);
+  return IsLetter(c) && !IsUpper(c);
+}
+
+bool IsNumber(std::string_view s) {
+  size_t i = 0;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) i = 1;
+  bool digit_before = false;
+  bool any_digit = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digit_before = true;
+      any_digit = true;
+    } else if ((c == ',' || c == '.') && digit_before && i + 1 < s.size() &&
+               s[i + 1] >= '0' && s[i + 1] <= '9') {
+      digit_before = false;
+    } else {
+      return false;
+    }
+  }
+  return any_digit;
+}
+
+bool OutputLanguageAccepts(const RuleContext& context, std::string_view word) {
+  absl::StatusOr<const SpellChecker*> checker = context.dictionaries.Get(context.language);
+  return checker.ok() && (*checker)->Accepts(word);
+}
+
+bool SomeLanguageAccepts(const RuleContext& context, std::string_view word) {
+  if (OutputLanguageAccepts(context, word)) return true;
+  for (std::string_view language : HunspellLanguages()) {
+    if (language == context.language) continue;
+    absl::StatusOr<const SpellChecker*> checker = context.dictionaries.Get(language);
+    if (checker.ok() && (*checker)->Accepts(word)) return true;
+  }
+  return false;
+}
+
+}  // namespace mtclean::internal
