@@ -65,7 +65,29 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
       for (const std::string& f : e.fields) lists.AddKnownName(f);
     }
   }
+  const std::filesystem::path doubled = dir / std::string(language) / "doubled-words.txt";
+  if (std::filesystem::exists(doubled)) {
+    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(doubled.string());
+    if (!entries.ok()) return entries.status();
+    for (const WordListEntry& e : *entries) {
+      // `had had`: one word written twice, separated by one space.
+      const std::string& pair = e.fields[0];
+      const size_t space = pair.find(' ');
+      const std::string first = FoldForCompare(pair.substr(0, space));
+      if (e.fields.size() != 1 || space == std::string::npos ||
+          first != FoldForCompare(pair.substr(space + 1)) || first.find(' ') != std::string::npos) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(doubled.string(), ":", e.line,
+                         ": expected one word written twice, like `had had`"));
+      }
+      lists.allowed_doubled_.insert(first);
+    }
+  }
   return lists;
+}
+
+bool WordLists::IsAllowedDoubled(std::string_view word) const {
+  return allowed_doubled_.contains(FoldForCompare(word));
 }
 
 void WordLists::AddKnownName(std::string_view name) {

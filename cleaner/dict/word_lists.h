@@ -3,6 +3,8 @@
 //
 //   dictionaries/agencies.txt          canonical name | translated or other forms...
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
+//   dictionaries/<lang>/doubled-words.txt  one allowed doubled word per line
+//                                          (`had had`)
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -46,12 +48,18 @@ class WordLists {
   // The word count of the longest known name.
   size_t max_name_words() const { return max_name_words_; }
 
+  // True when `word` written twice in a row is legitimate in this language
+  // (`had had`, `that that`): the doubled-words list holds it. `word` is one
+  // word, compared case-insensitively (NFKC case folding).
+  bool IsAllowedDoubled(std::string_view word) const;
+
   // For tests: adds a known name.
   void AddKnownName(std::string_view name);
 
  private:
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
+  absl::flat_hash_set<std::string> allowed_doubled_;  // folded single words
   size_t max_name_words_ = 0;
 };
 
