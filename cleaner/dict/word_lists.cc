@@ -8,6 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "cleaner/document/document.h"
 #include "cleaner/document/unicode_text.h"
 
@@ -44,6 +45,62 @@ absl::StatusOr<std::vector<WordListEntry>> ReadWordList(const std::string& path)
   return entries;
 }
 
+namespace {
+
+std::string LowerAscii(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+// The phrase's first word (up to the first space or punctuation),
+// ASCII-lowercased.
+std::string FirstWordLower(std::string_view phrase) {
+  size_t end = 0;
+  while (end < phrase.size() && phrase[end] != ' ' &&
+         (static_cast<unsigned char>(phrase[end]) >= 0x80 ||
+          absl::ascii_isalnum(static_cast<unsigned char>(phrase[end])) || phrase[end] == '\'' ||
+          phrase[end] == '-')) {
+    ++end;
+  }
+  return LowerAscii(absl::string_view(phrase.data(), end));
+}
+
+// `phrase | usual phrasing | where`.
+absl::StatusOr<Calque> ParseCalque(const WordListEntry& e) {
+  if (e.fields.size() != 3) {
+    return absl::InvalidArgumentError(
+        "expected three fields: phrase | usual phrasing | where it applies");
+  }
+  Calque c;
+  c.phrase = e.fields[0];
+  c.usual = e.fields[1];
+  if (FirstWordLower(c.phrase).empty()) {
+    return absl::InvalidArgumentError("the phrase must start with a word");
+  }
+  const absl::string_view where = e.fields[2];
+  constexpr absl::string_view kWith = "sentence with:";
+  if (where == "anywhere") {
+    c.where = Calque::Where::kAnywhere;
+  } else if (where == "paragraph opener") {
+    c.where = Calque::Where::kParagraphOpener;
+  } else if (where == "sentence opener") {
+    c.where = Calque::Where::kSentenceOpener;
+  } else if (absl::StartsWith(where, kWith)) {
+    c.where = Calque::Where::kSentenceWith;
+    for (absl::string_view w : absl::StrSplit(where.substr(kWith.size()), ',')) {
+      w = absl::StripAsciiWhitespace(w);
+      if (!w.empty()) c.context.push_back(LowerAscii(w));
+    }
+    if (c.context.empty()) {
+      return absl::InvalidArgumentError("`sentence with:` needs at least one word");
+    }
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown place `", where,
+        "` (expected anywhere, paragraph opener, sentence opener or sentence with: WORDS)"));
+  }
+  return c;
+}
+
+}  // namespace
+
 absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
                                           std::string_view language) {
   WordLists lists;
@@ -54,7 +111,24 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
   for (WordListEntry& e : *agencies) {
     Agency a;
     a.canonical = e.fields[0];
-    a.variants.assign(e.fields.begin() + 1, e.fields.end());
+    if (a.canonical.front() == '~') {
+      return absl::InvalidArgumentError(absl::StrCat(
+          (dir / "agencies.txt").string(), ":", e.line,
+          ": the first field is the agency's own name and cannot be marked `~`"));
+    }
+    for (size_t i = 1; i < e.fields.size(); ++i) {
+      std::string form = e.fields[i];
+      const bool translated = form.front() == '~';
+      if (translated) {
+        form = std::string(absl::StripLeadingAsciiWhitespace(form.substr(1)));
+        if (form.empty()) {
+          return absl::InvalidArgumentError(
+              absl::StrCat((dir / "agencies.txt").string(), ":", e.line, ": empty field"));
+        }
+        a.translated.push_back(form);
+      }
+      a.variants.push_back(std::move(form));
+    }
     lists.agencies_.push_back(std::move(a));
   }
   const std::filesystem::path names = dir / std::string(language) / "publications.txt";
@@ -83,7 +157,27 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
       lists.allowed_doubled_.insert(first);
     }
   }
+  const std::filesystem::path calques = dir / std::string(language) / "calques.txt";
+  if (std::filesystem::exists(calques)) {
+    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(calques.string());
+    if (!entries.ok()) return entries.status();
+    for (const WordListEntry& e : *entries) {
+      absl::StatusOr<Calque> calque = ParseCalque(e);
+      if (!calque.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(calques.string(), ":", e.line, ": ", calque.status().message()));
+      }
+      lists.calques_by_first_word_[FirstWordLower(calque->phrase)].push_back(
+          lists.calques_.size());
+      lists.calques_.push_back(std::move(*calque));
+    }
+  }
   return lists;
+}
+
+const std::vector<size_t>* WordLists::CalquesStartingWith(std::string_view word) const {
+  auto it = calques_by_first_word_.find(std::string(word));
+  return it == calques_by_first_word_.end() ? nullptr : &it->second;
 }
 
 bool WordLists::IsAllowedDoubled(std::string_view word) const {

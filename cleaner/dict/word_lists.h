@@ -1,10 +1,12 @@
 // The project's word lists (dictionaries/): plain UTF-8 text files, one
 // entry per line, `#` starts a comment line, fields separated by " | ".
 //
-//   dictionaries/agencies.txt          canonical name | translated or other forms...
+//   dictionaries/agencies.txt              own name | other forms...; a form
+//                                          marked `~` is a machine translation
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
 //   dictionaries/<lang>/doubled-words.txt  one allowed doubled word per line
 //                                          (`had had`)
+//   dictionaries/<lang>/calques.txt        phrase | usual phrasing | where
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -14,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 
@@ -21,7 +24,28 @@ namespace mtclean::internal {
 
 struct Agency {
   std::string canonical;                // "Europa Press"
-  std::vector<std::string> variants;    // "Europe Press", ...
+  // Every other form, translated ones included: "EP", "Europe Press", ...
+  std::vector<std::string> variants;
+  // The forms machine translation made of the name (marked `~` in the
+  // list): wrong wherever they stand, replaced by `canonical`.
+  std::vector<std::string> translated;  // "Europe Press", "Press Europe"
+};
+
+// One entry of a calque glossary: a phrase that betrays a literal
+// translation, the usual phrasing to suggest, and where the phrase is a
+// calque.
+struct Calque {
+  enum class Where {
+    kAnywhere,         // `anywhere`
+    kParagraphOpener,  // `paragraph opener`: the phrase opens a paragraph
+    kSentenceOpener,   // `sentence opener`: it opens a sentence
+    kSentenceWith,     // `sentence with: w, ...`: its sentence holds one of them
+  };
+  std::string phrase;  // as written: "In this regard,"
+  std::string usual;   // the suggestion: "Meanwhile," ...
+  Where where = Where::kAnywhere;
+  // For kSentenceWith: the words or phrases, ASCII-lowercased.
+  std::vector<std::string> context;
 };
 
 // One parsed line of a word list: its fields and where it came from.
@@ -53,6 +77,12 @@ class WordLists {
   // word, compared case-insensitively (NFKC case folding).
   bool IsAllowedDoubled(std::string_view word) const;
 
+  // The calque glossary of this language, in file order.
+  const std::vector<Calque>& calques() const { return calques_; }
+  // The indexes into calques() of the entries whose phrase starts with
+  // `word` (one word, ASCII letters lowercased), or nullptr.
+  const std::vector<size_t>* CalquesStartingWith(std::string_view word) const;
+
   // For tests: adds a known name.
   void AddKnownName(std::string_view name);
 
@@ -60,6 +90,8 @@ class WordLists {
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
   absl::flat_hash_set<std::string> allowed_doubled_;  // folded single words
+  std::vector<Calque> calques_;
+  absl::flat_hash_map<std::string, std::vector<size_t>> calques_by_first_word_;
   size_t max_name_words_ = 0;
 };
 
