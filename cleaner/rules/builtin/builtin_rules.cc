@@ -12,6 +12,9 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   if (!dateline.ok()) return dateline.status();
   rules.push_back(std::move(*dateline));
   rules.push_back(MakeDuplicateHeadlineRule());
+  absl::StatusOr<std::unique_ptr<StructuralRule>> agency_name = MakeAgencyNameRule(words);
+  if (!agency_name.ok()) return agency_name.status();
+  rules.push_back(std::move(*agency_name));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;
