@@ -1,9 +1,28 @@
 // mtclean: cleans the artifacts that scraping and machine translation leave
 // in news text. See README.md for the commands.
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
 #include "CLI/CLI.hpp"
 #include "cleaner/cli/commands.h"
+
+namespace {
+
+// $MTCLEAN_CACHE_DIR, else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean;
+// empty (no cache) when none is set.
+std::string DefaultCacheDir() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v == nullptr ? "" : v;
+  };
+  if (std::string dir = env("MTCLEAN_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir + "/mtclean";
+  if (std::string dir = env("HOME"); !dir.empty()) return dir + "/.cache/mtclean";
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using mtclean::cli::CliOptions;
@@ -20,6 +39,10 @@ int main(int argc, char** argv) {
                  "Extra rule file or folder of *.yaml rules (repeatable)");
   app.add_option("--lang", engine_options.language, "Language of the text")
       ->capture_default_str();
+
+  bool no_cache = false;
+  app.add_flag("--no-cache", no_cache,
+               "Do not keep compiled pattern databases between runs");
 
   CLI::App* check = app.add_subcommand("check", "Report findings; no file is changed");
   check->add_option("paths", options.paths, "Files or folders (- for standard input)")
@@ -49,6 +72,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : mtclean::cli::kExitUsage;
   }
 
+  if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
   absl::StatusOr<std::unique_ptr<mtclean::Engine>> engine =
       mtclean::Engine::Create(engine_options);
   if (!engine.ok()) {

@@ -1,6 +1,13 @@
 #include "cleaner/match/scanner.h"
 
 #include <hs.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 
@@ -19,6 +26,49 @@ int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
   auto* out = static_cast<std::vector<RawMatch>*>(context);
   out->push_back({id, static_cast<size_t>(from), static_cast<size_t>(to)});
   return 0;
+}
+
+// FNV-1a: a stable hash of the database's inputs, for the cache file name.
+uint64_t Fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
+  for (unsigned char c : data) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+hs_database_t* LoadCached(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return nullptr;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  const std::string data = std::move(bytes).str();
+  hs_database_t* db = nullptr;
+  if (hs_deserialize_database(data.data(), data.size(), &db) != HS_SUCCESS) return nullptr;
+  return db;
+}
+
+// Best effort: a temporary file renamed into place, so that concurrent
+// processes never read a half-written database.
+void StoreCached(const std::string& dir, const std::string& path, const hs_database_t* db) {
+  char* bytes = nullptr;
+  size_t length = 0;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  const std::string temp = absl::StrCat(path, ".", ::getpid(), ".tmp");
+  {
+    std::ofstream out(temp, std::ios::binary);
+    out.write(bytes, static_cast<std::streamsize>(length));
+    out.close();
+    if (!out) {
+      std::remove(temp.c_str());
+      std::free(bytes);
+      return;
+    }
+  }
+  std::free(bytes);
+  if (std::rename(temp.c_str(), path.c_str()) != 0) std::remove(temp.c_str());
 }
 
 }  // namespace
@@ -50,7 +100,7 @@ std::string PatternExpression(const PatternSpec& spec) {
 }
 
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
-    const std::vector<PatternSpec>& patterns) {
+    const std::vector<PatternSpec>& patterns, const std::string& cache_dir) {
   std::unique_ptr<Scanner> scanner(new Scanner());
   scanner->pattern_count_ = patterns.size();
   if (patterns.empty()) return scanner;
@@ -72,11 +122,28 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
   }
   for (const std::string& e : expressions) expression_ptrs.push_back(e.c_str());
 
+  std::string cache_path;
+  if (!cache_dir.empty()) {
+    uint64_t hash = Fnv1a(hs_version());
+    for (size_t i = 0; i < expressions.size(); ++i) {
+      hash = Fnv1a(absl::StrCat(expressions[i].size(), ":", expressions[i], "/", flags[i], ";"),
+                   hash);
+    }
+    cache_path = (std::filesystem::path(cache_dir) / absl::StrCat("patterns-", absl::Hex(hash, absl::kZeroPad16), ".hsdb")).string();
+    scanner->database_ = LoadCached(cache_path);
+  }
+
   hs_compile_error_t* error = nullptr;
-  hs_error_t rc = hs_compile_multi(
-      expression_ptrs.data(), flags.data(), ids.data(),
-      static_cast<unsigned int>(patterns.size()), HS_MODE_BLOCK, nullptr,
-      &scanner->database_, &error);
+  hs_error_t rc = HS_SUCCESS;
+  if (scanner->database_ == nullptr) {
+    rc = hs_compile_multi(
+        expression_ptrs.data(), flags.data(), ids.data(),
+        static_cast<unsigned int>(patterns.size()), HS_MODE_BLOCK, nullptr,
+        &scanner->database_, &error);
+    if (rc == HS_SUCCESS && !cache_path.empty()) {
+      StoreCached(cache_dir, cache_path, scanner->database_);
+    }
+  }
   if (rc != HS_SUCCESS) {
     std::string message = error != nullptr ? error->message : "unknown error";
     int index = error != nullptr ? error->expression : -1;

@@ -47,8 +47,14 @@ class Scanner {
  public:
   // Compiles `patterns` into one database. Error: InvalidArgument naming the
   // index of the pattern Hyperscan rejected and why.
+  //
+  // Compiling a few hundred patterns takes Hyperscan a noticeable fraction
+  // of a second, paid at every start of the CLI; with a non-empty
+  // `cache_dir` the compiled database is kept there, named by a hash of the
+  // patterns, their flags and the Hyperscan version, and later calls load
+  // it instead. A cache that cannot be read or written is ignored.
   static absl::StatusOr<std::unique_ptr<Scanner>> Compile(
-      const std::vector<PatternSpec>& patterns);
+      const std::vector<PatternSpec>& patterns, const std::string& cache_dir = "");
 
   ~Scanner();
   Scanner(const Scanner&) = delete;

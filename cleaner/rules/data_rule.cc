@@ -104,6 +104,26 @@ absl::StatusOr<std::unique_ptr<DataRule>> DataRule::Create(Spec spec) {
   return rule;
 }
 
+bool DataRule::LineQualifies(std::string_view text, const Line& line,
+                              const std::vector<Span>& matches) const {
+  auto separator = [&](size_t a, size_t b) {
+    return a <= b && IsSeparatorOnly(text.substr(a, b - a));
+  };
+  switch (spec_.scope) {
+    case Scope::kLine:
+      return CoversLine(text, line.begin, line.end, matches);
+    case Scope::kLineStart:
+      return std::any_of(matches.begin(), matches.end(),
+                         [&](const Span& m) { return separator(line.begin, m.begin); });
+    case Scope::kLineEnd:
+      return std::any_of(matches.begin(), matches.end(),
+                         [&](const Span& m) { return separator(m.end, line.end); });
+    case Scope::kAnywhere:
+      break;
+  }
+  return false;
+}
+
 std::vector<Span> DataRule::Locate(const Document& doc,
                                    std::vector<RuleMatch> matches) const {
   const std::string_view text = doc.text();
@@ -121,7 +141,7 @@ std::vector<Span> DataRule::Locate(const Document& doc,
   });
 
   std::vector<Span> sites;
-  if (spec_.scope == Scope::kLine) {
+  if (IsLineScope(spec_.scope)) {
     // Group the matches by line; a match spanning a line break never covers
     // a line.
     size_t i = 0;
@@ -132,9 +152,7 @@ std::vector<Span> DataRule::Locate(const Document& doc,
       for (; i < spans.size() && spans[i].begin < l.next; ++i) {
         if (spans[i].end <= l.end) in_line.push_back(spans[i]);
       }
-      if (!l.blank && CoversLine(text, l.begin, l.end, in_line)) {
-        sites.push_back({l.begin, l.end});
-      }
+      if (!l.blank && LineQualifies(text, l, in_line)) sites.push_back({l.begin, l.end});
     }
     return sites;
   }

@@ -22,7 +22,11 @@ class RE2;
 
 namespace mtclean::internal {
 
-enum class Scope { kAnywhere, kLine };
+// kLine: the line is made only of the rule's matches; kLineStart / kLineEnd:
+// the line starts / ends with one of them (the rest of the line goes with
+// it). Only whitespace, punctuation and symbols may stand around matches.
+enum class Scope { kAnywhere, kLine, kLineStart, kLineEnd };
+inline bool IsLineScope(Scope s) { return s != Scope::kAnywhere; }
 enum class Position { kAnywhere, kHead, kTail };
 enum class Action { kDeleteMatch, kDeleteLine, kDeleteBlock, kReplace, kFlag };
 
@@ -74,8 +78,8 @@ class DataRule : public Rule {
   }
 
   // The sites of this rule in `doc` from its raw matches (in any order):
-  // for `scope: line`, the content span of every line its matches cover
-  // wholly; otherwise the leftmost-longest non-overlapping matches. Literal
+  // for the line scopes, the content span of every line that qualifies;
+  // otherwise the leftmost-longest non-overlapping matches. Literal
   // phrases must start and end at word boundaries. Sorted by position.
   std::vector<Span> Locate(const Document& doc, std::vector<RuleMatch> matches) const;
 
@@ -87,6 +91,8 @@ class DataRule : public Rule {
 
  private:
   explicit DataRule(Spec spec);
+  bool LineQualifies(std::string_view text, const Line& line,
+                     const std::vector<Span>& matches) const;
   bool InPosition(const Document& doc, const BlockPositions& positions,
                   size_t offset) const;
 

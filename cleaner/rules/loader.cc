@@ -186,7 +186,8 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
   }
 
   static constexpr std::pair<std::string_view, Scope> kScopes[] = {
-      {"anywhere", Scope::kAnywhere}, {"line", Scope::kLine}};
+      {"anywhere", Scope::kAnywhere}, {"line", Scope::kLine},
+      {"line-start", Scope::kLineStart}, {"line-end", Scope::kLineEnd}};
   static constexpr std::pair<std::string_view, Position> kWhere[] = {
       {"anywhere", Position::kAnywhere}, {"head", Position::kHead}, {"tail", Position::kTail}};
   static constexpr std::pair<std::string_view, Action> kActions[] = {

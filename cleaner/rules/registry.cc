@@ -68,7 +68,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
       set->pattern_owner_.emplace_back(i, j);
     }
   }
-  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(patterns);
+  absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(patterns, options.cache_dir);
   if (!scanner.ok()) return scanner.status();
   set->scanner_ = std::move(*scanner);
 
@@ -95,7 +95,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
     if (per_rule[i].empty()) continue;
     const DataRule& rule = *data_rules_[i];
     sites[i] = rule.Locate(doc, std::move(per_rule[i]));
-    if (rule.scope() == Scope::kLine && rule.deletes_lines()) {
+    if (IsLineScope(rule.scope()) && rule.deletes_lines()) {
       for (const Span& s : sites[i]) boilerplate_line[doc.LineIndexAt(s.begin)] = true;
     }
   }

@@ -66,13 +66,25 @@ std::vector<Span> ReferenceSites(const DataRule& rule, const Document& doc) {
   options.set_longest_match(true);
   std::vector<Span> sites;
   const std::string_view text = doc.text();
-  if (rule.scope() == Scope::kLine) {
+  if (IsLineScope(rule.scope())) {
     const std::string sep = "[\\s\\p{P}\\p{S}]*";
-    RE2 whole(absl::StrCat(sep, alt, "(?:", sep, alt, ")*", sep), options);
+    std::string expression;
+    switch (rule.scope()) {
+      case Scope::kLine:
+        expression = absl::StrCat("^", sep, alt, "(?:", sep, alt, ")*", sep, "$");
+        break;
+      case Scope::kLineStart:
+        expression = absl::StrCat("^", sep, alt);
+        break;
+      default:
+        expression = absl::StrCat(alt, sep, "$");
+        break;
+    }
+    RE2 re(expression, options);
     for (const Line& l : doc.lines()) {
       if (l.blank || doc.IsProtected(l.begin, l.end)) continue;
       const std::string line(text.substr(l.begin, l.end - l.begin));
-      if (RE2::FullMatch(line, whole)) sites.push_back({l.begin, l.end});
+      if (RE2::PartialMatch(line, re)) sites.push_back({l.begin, l.end});
     }
     return sites;
   }

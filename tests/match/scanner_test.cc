@@ -1,6 +1,10 @@
 #include "cleaner/match/scanner.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <atomic>
 #include <thread>
 
@@ -66,6 +70,31 @@ TEST(ScannerTest, RejectedPatternNamesItsOrigin) {
       Scanner::Compile({{"ok", true, true, "a.yaml:3:5"}, {"(?<=x)y", false, true, "a.yaml:4:5"}});
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.status().message().find("a.yaml:4:5"), absl::string_view::npos) << s.status();
+}
+
+TEST(ScannerTest, CompiledDatabaseIsCachedAndABadCacheIsIgnored) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("mtclean-hscache-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const std::vector<PatternSpec> patterns = {{"leave a reply", true, true, ""}};
+  ASSERT_TRUE(Scanner::Compile(patterns, dir.string()).ok());
+  std::vector<std::filesystem::path> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1u) << "one cached database";
+  // Loaded from the cache, it still matches.
+  absl::StatusOr<std::unique_ptr<Scanner>> cached = Scanner::Compile(patterns, dir.string());
+  ASSERT_TRUE(cached.ok());
+  EXPECT_TRUE(Has(ScanAll(**cached, "Leave a Reply"), 0, 0, 13));
+  // A damaged cache file is recompiled over.
+  { std::ofstream(files[0], std::ios::binary) << "not a database"; }
+  absl::StatusOr<std::unique_ptr<Scanner>> recompiled = Scanner::Compile(patterns, dir.string());
+  ASSERT_TRUE(recompiled.ok());
+  EXPECT_TRUE(Has(ScanAll(**recompiled, "Leave a Reply"), 0, 0, 13));
+  // Other patterns get another file.
+  ASSERT_TRUE(Scanner::Compile({{"share this", true, true, ""}}, dir.string()).ok());
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir),
+                          std::filesystem::directory_iterator()), 2);
+  std::filesystem::remove_all(dir);
 }
 
 TEST(ScannerTest, ConcurrentScansAreIndependent) {

@@ -26,6 +26,11 @@ struct Options {
   // packages). Default: /usr/share/hunspell.
   std::string hunspell_dir = "/usr/share/hunspell";
 
+  // Folder where compiled pattern databases are kept between runs (see
+  // Scanner::Compile). Default: empty, no cache. The CLI sets it to
+  // $MTCLEAN_CACHE_DIR, else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean.
+  std::string cache_dir;
+
   // When non-empty, only the rules with these ids run (used by the rule
   // example tests and by `--rule`). Default: all rules.
   std::vector<std::string> only_rules;
