@@ -176,7 +176,7 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
 }
 
 const std::vector<size_t>* WordLists::CalquesStartingWith(std::string_view word) const {
-  auto it = calques_by_first_word_.find(std::string(word));
+  auto it = calques_by_first_word_.find(absl::string_view(word.data(), word.size()));
   return it == calques_by_first_word_.end() ? nullptr : &it->second;
 }
 

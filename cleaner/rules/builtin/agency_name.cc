@@ -55,12 +55,12 @@ RuleDescription Describe() {
        "The harbour master told Agence France-Presse that forty boats had left.\n"},
       {RuleExample::Kind::kOk,
        "Europa Press and Agencia EFE carried the statement, and AFP followed an "
-       "hour later.\n"},
+       "hour later.\n", ""},
       {RuleExample::Kind::kOk,
        "She covered politics across Europe. Press officers at the ministry "
-       "declined to comment.\n"},
+       "declined to comment.\n", ""},
       {RuleExample::Kind::kOk,
-       "He worked for a French press agency before moving to Rome.\n"},
+       "He worked for a French press agency before moving to Rome.\n", ""},
   };
   return d;
 }

@@ -15,6 +15,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   absl::StatusOr<std::unique_ptr<StructuralRule>> agency_name = MakeAgencyNameRule(words);
   if (!agency_name.ok()) return agency_name.status();
   rules.push_back(std::move(*agency_name));
+  rules.push_back(MakeCalqueRule());
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

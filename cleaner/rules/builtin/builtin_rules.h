@@ -18,6 +18,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
 
 // One per file in this folder.
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLists& words);
+std::unique_ptr<StructuralRule> MakeCalqueRule();
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
