@@ -37,8 +37,12 @@ int main(int argc, char** argv) {
                  "or the built-in location)");
   app.add_option("--rules", engine_options.rule_paths,
                  "Extra rule file or folder of *.yaml rules (repeatable)");
-  app.add_option("--lang", engine_options.language, "Language of the text")
-      ->capture_default_str();
+  app.add_option("--lang", engine_options.language,
+                 "Language of the text: de, en, es, fr, it or pt; auto (the default) guesses "
+                 "it per document, falling back to en")
+      ->check(CLI::IsMember({"auto", "de", "en", "es", "fr", "it", "pt"}));
+  app.add_flag("--delete-untranslated", engine_options.delete_untranslated,
+               "Delete the sentences mt.untranslated finds (default: only report them)");
 
   bool no_cache = false;
   app.add_flag("--no-cache", no_cache,
@@ -73,6 +77,7 @@ int main(int argc, char** argv) {
   }
 
   if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
+  if (engine_options.language == "auto") engine_options.language.clear();
   absl::StatusOr<std::unique_ptr<mtclean::Engine>> engine =
       mtclean::Engine::Create(engine_options);
   if (!engine.ok()) {

@@ -16,12 +16,14 @@ struct HunspellFiles {
   std::string_view language;
   std::string_view basename;
   std::string_view package;
+  std::string_view name;
 };
 
+// Sorted by language code.
 constexpr HunspellFiles kHunspellFiles[] = {
-    {"de", "de_DE", "hunspell-de-de"}, {"en", "en_US", "hunspell-en-us"},
-    {"es", "es_ES", "hunspell-es"},    {"fr", "fr_FR", "hunspell-fr"},
-    {"it", "it_IT", "hunspell-it"},    {"pt", "pt_PT", "hunspell-pt-pt"},
+    {"de", "de_DE", "hunspell-de-de", "German"}, {"en", "en_US", "hunspell-en-us", "English"},
+    {"es", "es_ES", "hunspell-es", "Spanish"},   {"fr", "fr_FR", "hunspell-fr", "French"},
+    {"it", "it_IT", "hunspell-it", "Italian"},   {"pt", "pt_PT", "hunspell-pt-pt", "Portuguese"},
 };
 
 const HunspellFiles* FilesFor(std::string_view language) {
@@ -44,6 +46,17 @@ thread_local absl::flat_hash_map<uint64_t, WordCache> thread_caches;
 std::string_view HunspellPackage(std::string_view language) {
   const HunspellFiles* f = FilesFor(language);
   return f == nullptr ? std::string_view() : f->package;
+}
+
+std::vector<std::string_view> KnownLanguages() {
+  std::vector<std::string_view> languages;
+  for (const HunspellFiles& f : kHunspellFiles) languages.push_back(f.language);
+  return languages;
+}
+
+std::string_view LanguageName(std::string_view language) {
+  const HunspellFiles* f = FilesFor(language);
+  return f == nullptr ? language : f->name;
 }
 
 SpellChecker::~SpellChecker() = default;

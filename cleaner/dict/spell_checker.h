@@ -18,6 +18,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/statusor.h"
 
@@ -59,6 +60,13 @@ class SpellChecker {
 // The Debian package that provides the Hunspell dictionary of `language`,
 // or "" for a language mtclean has no dictionary for.
 std::string_view HunspellPackage(std::string_view language);
+
+// The languages mtclean knows a Hunspell dictionary for, sorted:
+// de, en, es, fr, it, pt.
+std::vector<std::string_view> KnownLanguages();
+// The English name of a known language ("es" -> "Spanish"), or `language`
+// itself for an unknown one.
+std::string_view LanguageName(std::string_view language);
 
 class Dictionaries {
  public:

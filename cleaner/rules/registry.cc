@@ -16,7 +16,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
   std::unique_ptr<RuleSet> set(new RuleSet());
 
   absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> builtin =
-      MakeBuiltinRules(words);
+      MakeBuiltinRules(words, options);
   if (!builtin.ok()) return builtin.status();
 
   std::vector<std::string> paths = {
@@ -48,7 +48,8 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
     }
   }
   auto active = [&](const Rule& r) {
-    if (!r.AppliesTo(options.language)) return false;
+    // A guessed language is known per document: Check() filters then.
+    if (!options.language.empty() && !r.AppliesTo(options.language)) return false;
     return options.only_rules.empty() ||
            std::find(options.only_rules.begin(), options.only_rules.end(), r.id()) !=
                options.only_rules.end();
@@ -92,7 +93,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   std::vector<std::vector<Span>> sites(data_rules_.size());
   std::vector<bool> boilerplate_line(doc.lines().size(), false);
   for (size_t i = 0; i < data_rules_.size(); ++i) {
-    if (per_rule[i].empty()) continue;
+    if (per_rule[i].empty() || !data_rules_[i]->AppliesTo(context.language)) continue;
     const DataRule& rule = *data_rules_[i];
     sites[i] = rule.Locate(doc, std::move(per_rule[i]));
     if (IsLineScope(rule.scope()) && rule.deletes_lines()) {
@@ -103,7 +104,9 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   for (size_t i = 0; i < data_rules_.size(); ++i) {
     if (!sites[i].empty()) data_rules_[i]->Emit(doc, sites[i], positions, out);
   }
-  for (const auto& rule : structural_rules_) rule->Check(context, out);
+  for (const auto& rule : structural_rules_) {
+    if (rule->AppliesTo(context.language)) rule->Check(context, out);
+  }
   return absl::OkStatus();
 }
 

@@ -21,7 +21,11 @@ class RuleSet {
  public:
   // Loads the built-in structural rules, the YAML packs under
   // `data_dir/rules` and `options.rule_paths`, keeps those that apply to
-  // `options.language` (and `options.only_rules`), and compiles the scanner.
+  // `options.language` (all of them when it is empty: the language is then
+  // known per document, and Check() runs only the rules that apply to
+  // `context.language`) and to `options.only_rules`, and compiles the
+  // scanner. `words` are the word lists the structural rules are built from
+  // (the agencies).
   // Errors: InvalidArgument for malformed rules or duplicate ids, NotFound
   // for a missing rule path or unknown id in `only_rules`.
   static absl::StatusOr<std::unique_ptr<RuleSet>> Create(

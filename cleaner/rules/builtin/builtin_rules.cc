@@ -5,7 +5,7 @@
 namespace mtclean::internal {
 
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
-    const WordLists& words) {
+    const WordLists& words, const Options& options) {
   std::vector<std::unique_ptr<StructuralRule>> rules;
   rules.push_back(MakeStrayFragmentRule());
   absl::StatusOr<std::unique_ptr<StructuralRule>> dateline = MakeDatelineRule(words);
@@ -16,6 +16,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   if (!agency_name.ok()) return agency_name.status();
   rules.push_back(std::move(*agency_name));
   rules.push_back(MakeCalqueRule());
+  rules.push_back(MakeUntranslatedRule(options));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;
