@@ -91,7 +91,17 @@ absl::StatusOr<std::unique_ptr<SpellChecker>> SpellChecker::Load(std::string_vie
     absl::StatusOr<std::vector<WordListEntry>> words = ReadWordList(additions.string());
     if (!words.ok()) return words.status();
     for (const WordListEntry& e : *words) {
-      for (const std::string& w : e.fields) checker->hunspell_->add(w);
+      // `word` alone, or `word | model`: the word takes the endings of a
+      // word of the system dictionary (`harbour | harbor`: harbours too).
+      if (e.fields.size() > 2) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            additions.string(), ":", e.line, ": expected `word` or `word | model`"));
+      }
+      if (e.fields.size() == 2) {
+        checker->hunspell_->add_with_affix(e.fields[0], e.fields[1]);
+      } else {
+        checker->hunspell_->add(e.fields[0]);
+      }
     }
   }
   return checker;
