@@ -36,7 +36,8 @@ size_t FunctionWordCounts::Of(int index, uint32_t excluding) const {
   if (index < 0) return 0;
   const uint32_t bit = 1u << index;
   size_t n = 0;
-  for (uint32_t m = 1; m < by_mask.size(); ++m) {
+  for (size_t i = 0; i < seen_count; ++i) {
+    const uint32_t m = seen[i];
     if ((m & bit) != 0 && (m & excluding) == 0) n += by_mask[m];
   }
   return n;
@@ -83,13 +84,14 @@ void LanguageProfiles::Add(std::string_view language, std::string_view word) {
     index = static_cast<int>(languages_.size() - 1);
   }
   masks_[LowercaseHash(word)] |= 1u << index;
+  max_word_bytes_ = std::max(max_word_bytes_, word.size());
 }
 
 FunctionWordCounts LanguageProfiles::Count(std::string_view text) const {
   FunctionWordCounts counts;
   ForEachWord(text, [&](const TextWord& w) {
     ++counts.words;
-    ++counts.by_mask[Mask(w.hash)];
+    counts.Add(w.end - w.begin > max_word_bytes_ ? 0 : Mask(w.hash));
   });
   return counts;
 }

@@ -50,6 +50,15 @@ struct FunctionWordCounts {
   // by_mask[m]: how many words are function words of exactly the
   // languages whose bits are set in m (by_mask[0]: the other words).
   std::array<uint32_t, 1u << kMaxLanguages> by_mask{};
+  // The non-zero masks with a count, in the order first seen (Of() looks
+  // only at these).
+  std::array<uint8_t, (1u << kMaxLanguages) - 1> seen{};
+  size_t seen_count = 0;
+
+  void Add(uint32_t mask) {
+    if (mask != 0 && by_mask[mask] == 0) seen[seen_count++] = static_cast<uint8_t>(mask);
+    ++by_mask[mask];
+  }
 
   // Words that are function words of language `index` and of none of the
   // languages in `excluding`.
@@ -88,6 +97,8 @@ class LanguageProfiles {
  private:
   std::vector<std::string> languages_;
   absl::flat_hash_map<uint64_t, uint32_t> masks_;
+  // The longest function word in bytes: longer words need no lookup.
+  size_t max_word_bytes_ = 0;
 };
 
 // Guesses the language of `text` (a document's body) among the languages

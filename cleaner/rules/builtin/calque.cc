@@ -18,6 +18,7 @@
 // checked: paragraph opener, sentence opener, anywhere, or a sentence that
 // holds one of the entry's context words. One hash lookup per word.
 #include <algorithm>
+#include <array>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -66,21 +67,34 @@ RuleDescription Describe() {
 
 bool IsAsciiWordByte(unsigned char c) { return absl::ascii_isalnum(c); }
 
+// True when the code point at text[i] is a word character; `next` is set
+// past it. ASCII takes a fast path.
+bool WordCharAt(std::string_view text, size_t i, size_t* next) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *next = i + 1;
+    return absl::ascii_isalnum(c) || c == '_';
+  }
+  *next = i;
+  return IsWordChar(NextCodePoint(text, *next));
+}
+
 // The end of the word starting at `pos`: word characters, with apostrophes
 // or hyphens inside; no further than `end`.
 size_t WordEnd(std::string_view text, size_t pos, size_t end) {
   size_t i = pos;
   while (i < end) {
     size_t next = i;
-    const char32_t c = NextCodePoint(text, next);
-    if (IsWordChar(c)) {
+    if (WordCharAt(text, i, &next)) {
       i = next;
       continue;
     }
-    if ((c == '\'' || c == '-' || c == U'\u2019') && i > pos && next < end) {
-      size_t after = next;
-      if (IsWordChar(NextCodePoint(text, after))) {
-        i = next;
+    size_t after = i;
+    const char32_t c = NextCodePoint(text, after);
+    if ((c == '\'' || c == '-' || c == U'\u2019') && i > pos && after < end) {
+      size_t beyond = after;
+      if (WordCharAt(text, after, &beyond)) {
+        i = after;
         continue;
       }
     }
@@ -198,6 +212,15 @@ class CalqueRule : public StructuralRule {
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     if (context.words.calques().empty()) return;
+    // A cheap filter before the hash lookup: the first letters and the
+    // longest first word of the glossary's phrases.
+    std::array<bool, 256> first_byte{};
+    size_t max_first_word = 0;
+    for (const Calque& c : context.words.calques()) {
+      const size_t len = WordEnd(c.phrase, 0, c.phrase.size());
+      max_first_word = std::max(max_first_word, len);
+      first_byte[absl::ascii_tolower(static_cast<unsigned char>(c.phrase[0]))] = true;
+    }
     const std::string_view text = context.doc.text();
     std::string lowered;
     for (const Block& block : context.doc.blocks()) {
@@ -205,13 +228,19 @@ class CalqueRule : public StructuralRule {
       bool after_word = false;
       while (i < block.end) {
         size_t next = i;
-        const bool word = IsWordChar(NextCodePoint(text, next));
+        const bool word = WordCharAt(text, i, &next);
         if (!word || after_word) {
           after_word = word;
           i = next;
           continue;
         }
         const size_t word_end = WordEnd(text, i, block.end);
+        if (word_end - i > max_first_word ||
+            !first_byte[absl::ascii_tolower(static_cast<unsigned char>(text[i]))]) {
+          i = word_end;
+          after_word = true;
+          continue;
+        }
         lowered.assign(text.substr(i, word_end - i));
         absl::AsciiStrToLower(&lowered);
         if (const std::vector<size_t>* candidates = context.words.CalquesStartingWith(lowered)) {
