@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config git patch
+  pre-commit
   libicu-dev
   libhunspell-dev hunspell-en-us hunspell-es hunspell-fr hunspell-de-de
   hunspell-it hunspell-pt-pt

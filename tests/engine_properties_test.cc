@@ -33,6 +33,20 @@ const std::vector<std::string>& Pieces() {
       "Deja una respuesta",
       "Readers may leave a reply below the article.",
       "Café prices rose by 3 % in the Zürich region.",
+      "Visitors walk along the crest of the dam on Saturday. (Photo: Reuters)",
+      "Visitors walk along the crest of the dam on Saturday.",
+      "Foto: EFE",
+      "By Jane Doe",
+      "Jane Doe is a reporter at the Coastal Herald.",
+      "About the author",
+      "All posts by Jane Doe",
+      "China\\’s exports rose by \\\"four\\\" percent.",
+      "class=\"wp-caption\" id=\"attachment_3\">",
+      "Image may contain: 2 people, outdoor",
+      "\u201CThe dam will hold for a century\u201D",
+      "Read also",
+      "Mayor defends the new tram line",
+      "- Harvest at risk in the south",
       "   ",
       "---",
       "title: x",
@@ -109,6 +123,74 @@ TEST(EnginePropertiesTest, DeterministicAcrossRunsAndThreads) {
   }
   for (auto& th : threads) th.join();
   for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+}  // namespace
+}  // namespace mtclean
+
+namespace mtclean {
+namespace {
+
+// Markdown pieces: block markup, code, links, URLs and comments among the
+// artifacts.
+std::string GenerateMarkdown(std::mt19937& rng) {
+  static const std::vector<std::string> pieces = {
+      "# Council approves new bus lanes",
+      "Council approves new bus lanes",
+      "- Lisbon, 4 (Europe Press)",
+      "> Leave a Reply",
+      "The plan is on the [city site](https://example.org/a_(b) \"Plan\").",
+      "See `Leave a Reply` and https://example.org/x?y=1.",
+      "```\nLeave a Reply\n```",
+      "    Share this:",
+      "<!-- mtclean-disable-next-line scrape.* -->",
+      "<!-- note -->",
+      "[ref]: https://example.org/ref",
+      "The plan was first reported by the Financial newspaper. Times ‘.",
+      "Leave a Reply",
+      "Share this:",
+      "***",
+      "Heading\n=======",
+      "![chart](img/c.png)",
+  };
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 10);
+  std::uniform_int_distribution<int> sep(0, 2);
+  std::string text;
+  if (sep(rng) == 0) text += "---\ntitle: Council approves new bus lanes\n---\n";
+  const int n = count(rng);
+  for (int i = 0; i < n; ++i) {
+    text += pieces[pick(rng)];
+    text += sep(rng) == 0 ? "\n" : "\n\n";
+  }
+  return text;
+}
+
+TEST(EnginePropertiesTest, HoldOnGeneratedMarkdown) {
+  std::unique_ptr<Engine> engine = testing::MakeEngine();
+  ASSERT_NE(engine, nullptr);
+  std::mt19937 rng(5);
+  for (int i = 0; i < 2000; ++i) {
+    const std::string text = GenerateMarkdown(rng);
+    SCOPED_TRACE(text);
+    absl::StatusOr<Result> r = engine->Clean("t.md", text, TextFormat::kMarkdown);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->cleaned, internal::ApplyEdits(text, r->edits));
+    absl::StatusOr<internal::Document> doc =
+        internal::Document::Create(text, internal::Syntax::kMarkdown);
+    ASSERT_TRUE(doc.ok());
+    // No edit touches a protected region, so its bytes survive unchanged.
+    for (const internal::Region& region : doc->protected_regions()) {
+      for (const Edit& e : r->edits) {
+        EXPECT_FALSE(e.begin < region.end && region.begin < e.end)
+            << "edit touches " << text.substr(region.begin, region.end - region.begin);
+      }
+    }
+    absl::StatusOr<Result> again = engine->Clean("t.md", r->cleaned, TextFormat::kMarkdown);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->cleaned, r->cleaned) << "not idempotent";
+    if (HasFailure()) break;
+  }
 }
 
 }  // namespace

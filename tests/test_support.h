@@ -29,6 +29,8 @@ inline std::string ReadFile(const std::string& path) {
 // failure.
 inline std::unique_ptr<Engine> MakeEngine(Options options = {}) {
   options.data_dir = MTCLEAN_SOURCE_DIR;
+  // Test processes share compiled pattern databases through the build tree.
+  options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
   absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(options);
   EXPECT_TRUE(engine.ok()) << engine.status();
   return engine.ok() ? std::move(*engine) : nullptr;

@@ -1,43 +1,113 @@
 // `mtclean check PATH...`: report findings; no file is changed.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
 #include <iostream>
 
 #include "absl/strings/str_cat.h"
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
+#include "cleaner/report/diff.h"
+#include "cleaner/report/json_report.h"
 #include "cleaner/report/text_report.h"
 
 namespace mtclean::cli {
+namespace {
 
-int RunCheck(const Engine& engine, const CliOptions& options) {
+// Colour on a terminal unless NO_COLOR is set (https://no-color.org), or as
+// --color says.
+bool UseColor(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+// The current folder as a file URI ending in `/`, for SARIF.
+std::string CurrentFolderUri() {
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).generic_string();
+  if (cwd.empty() || cwd.back() != '/') cwd.push_back('/');
+  return "file://" + internal::PathToUri(cwd);
+}
+
+}  // namespace
+
+int RunCheck(EngineSet& engines, const CliOptions& options) {
+  absl::StatusOr<std::vector<PreparedInput>> inputs =
+      PrepareInputs(engines, options.paths, options.markdown);
+  if (!inputs.ok()) {
+    std::cerr << "mtclean: error: " << inputs.status().message() << "\n";
+    return kExitUsage;
+  }
   std::optional<Severity> threshold;
   if (options.fail_on != "never") threshold = ParseSeverity(options.fail_on);
+  const internal::TextStyle style{true, options.format == "text" && UseColor(options.color)};
+  const bool collect = options.format == "json" || options.format == "sarif";
+  // Kept for the reports written at the end (json, sarif).
+  std::deque<std::string> texts;
+  std::deque<Result> results;
+  std::vector<internal::CheckedFile> checked;
+
   bool input_error = false;
   bool failing = false;
   size_t total = 0, files_with_findings = 0;
-  for (const Input& input : ExpandInputs(options.paths)) {
-    const std::string shown = input.path == "-" ? "<stdin>" : input.path;
+  for (const PreparedInput& input : *inputs) {
     absl::StatusOr<std::string> text = ReadInput(input.path);
     if (!text.ok()) {
       std::cerr << "mtclean: error: " << text.status().message() << "\n";
       input_error = true;
       continue;
     }
-    absl::StatusOr<Result> result = engine.Clean(shown, *text);
+    absl::StatusOr<Result> result = input.engine->Clean(input.shown, *text, input.format);
     if (!result.ok()) {
       std::cerr << "mtclean: error: " << result.status().message() << "\n";
       input_error = true;
       continue;
     }
-    const internal::LineIndex index(*text);
     for (const Finding& f : result->findings) {
-      std::cout << internal::FormatFindingText(shown, index, f);
       if (threshold && f.severity >= *threshold) failing = true;
     }
     total += result->findings.size();
     if (!result->findings.empty()) ++files_with_findings;
+    texts.push_back(std::move(*text));
+    results.push_back(std::move(*result));
+    const internal::CheckedFile file{input.shown, texts.back(), &results.back()};
+    if (options.format == "text") {
+      const internal::LineIndex index(file.text);
+      for (const Finding& f : file.result->findings) {
+        std::cout << internal::FormatFindingWithSource(file.path, index, f, style);
+      }
+    } else if (options.format == "github") {
+      std::cout << internal::GithubReport(file);
+    } else if (options.format == "diff") {
+      std::cout << internal::UnifiedDiff(file.path, file.path, file.text, file.result->edits);
+    }
+    if (collect) {
+      checked.push_back(file);
+    } else {
+      texts.pop_back();
+      results.pop_back();
+    }
+  }
+  if (options.format == "json") {
+    std::cout << internal::JsonReport(checked);
+  } else if (options.format == "sarif") {
+    std::vector<RuleDescription> rules;
+    for (const Engine* engine : engines.engines()) {
+      for (const RuleDescription& r : engine->rules()) {
+        bool seen = false;
+        for (const RuleDescription& have : rules) seen = seen || have.id == r.id;
+        if (!seen) rules.push_back(r);
+      }
+    }
+    std::cout << internal::SarifReport(checked, rules, CurrentFolderUri());
   }
   std::cout.flush();
-  if (total > 0) {
+  if (total > 0 && options.format == "text") {
     std::cerr << "mtclean: " << total << (total == 1 ? " finding" : " findings") << " in "
               << files_with_findings << (files_with_findings == 1 ? " file" : " files") << "\n";
   }

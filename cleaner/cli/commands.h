@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cleaner/cli/engines.h"
 #include "mtclean/engine.h"
 
 namespace mtclean::cli {
@@ -19,15 +20,17 @@ inline constexpr int kExitInputError = 3;
 struct CliOptions {
   std::vector<std::string> paths;
   bool write = false;
-  std::string format = "text";
+  bool markdown = false;         // read every input as Markdown
+  std::string format = "text";   // check: text|json|sarif|github|diff; rules: text|json
+  std::string color = "auto";    // auto | always | never
   std::string fail_on = "info";  // error | warning | info | never
   std::string rule;              // for `explain`
 };
 
-int RunCheck(const Engine& engine, const CliOptions& options);
-int RunFix(const Engine& engine, const CliOptions& options);
-int RunRules(const Engine& engine, const CliOptions& options);
-int RunExplain(const Engine& engine, const CliOptions& options);
+int RunCheck(EngineSet& engines, const CliOptions& options);
+int RunFix(EngineSet& engines, const CliOptions& options);
+int RunRules(EngineSet& engines, const CliOptions& options);
+int RunExplain(EngineSet& engines, const CliOptions& options);
 
 }  // namespace mtclean::cli
 

@@ -1,5 +1,6 @@
 // `mtclean fix PATH...`: the unified diff of the safe fixes (default),
 // `--write` to apply them in place, or `fix -` as a filter.
+#include <algorithm>
 #include <iostream>
 
 #include "cleaner/cli/commands.h"
@@ -8,26 +9,32 @@
 
 namespace mtclean::cli {
 
-int RunFix(const Engine& engine, const CliOptions& options) {
+int RunFix(EngineSet& engines, const CliOptions& options) {
   const bool filter = options.paths.size() == 1 && options.paths[0] == "-";
   if (filter && options.write) {
     std::cerr << "mtclean: error: --write needs files, not standard input\n";
     return kExitUsage;
   }
+  if (!filter && std::find(options.paths.begin(), options.paths.end(), "-") != options.paths.end()) {
+    std::cerr << "mtclean: error: `-` (standard input) must be the only path of `fix`\n";
+    return kExitUsage;
+  }
+  absl::StatusOr<std::vector<PreparedInput>> inputs =
+      PrepareInputs(engines, options.paths, options.markdown);
+  if (!inputs.ok()) {
+    std::cerr << "mtclean: error: " << inputs.status().message() << "\n";
+    return kExitUsage;
+  }
   bool input_error = false;
-  for (const Input& input : ExpandInputs(options.paths)) {
-    if (input.path == "-" && !filter) {
-      std::cerr << "mtclean: error: `-` (standard input) must be the only path of `fix`\n";
-      return kExitUsage;
-    }
-    const std::string shown = input.path == "-" ? "<stdin>" : input.path;
+  for (const PreparedInput& input : *inputs) {
+    const std::string& shown = input.shown;
     absl::StatusOr<std::string> text = ReadInput(input.path);
     if (!text.ok()) {
       std::cerr << "mtclean: error: " << text.status().message() << "\n";
       input_error = true;
       continue;
     }
-    absl::StatusOr<Result> result = engine.Clean(shown, *text);
+    absl::StatusOr<Result> result = input.engine->Clean(shown, *text, input.format);
     if (!result.ok()) {
       std::cerr << "mtclean: error: " << result.status().message() << "\n";
       input_error = true;
@@ -43,10 +50,10 @@ int RunFix(const Engine& engine, const CliOptions& options) {
         input_error = true;
         continue;
       }
-      std::cerr << "mtclean: fixed " << input.path << " (" << result->edits.size()
+      std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
                 << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
     } else {
-      std::cout << internal::UnifiedDiff(input.path, input.path, *text, result->edits);
+      std::cout << internal::UnifiedDiff(shown, shown, *text, result->edits);
     }
   }
   std::cout.flush();

@@ -2,6 +2,7 @@
 // in news text. See README.md for the commands.
 #include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <string>
 
 #include "CLI/CLI.hpp"
@@ -28,21 +29,28 @@ int main(int argc, char** argv) {
   using mtclean::cli::CliOptions;
   CLI::App app{"mtclean: clean scraped, machine-translated news text"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options may follow the command
   app.set_version_flag("--version", "mtclean 0.1.0");
 
   mtclean::Options engine_options;
   CliOptions options;
+  std::string config_path;
   app.add_option("--data-dir", engine_options.data_dir,
                  "Folder holding rules/ and dictionaries/ (default: MTCLEAN_DATA_DIR "
                  "or the built-in location)");
   app.add_option("--rules", engine_options.rule_paths,
                  "Extra rule file or folder of *.yaml rules (repeatable)");
-  app.add_option("--lang", engine_options.language,
-                 "Language of the text: de, en, es, fr, it or pt; auto (the default) guesses "
-                 "it per document, falling back to en")
-      ->check(CLI::IsMember({"auto", "de", "en", "es", "fr", "it", "pt"}));
+  CLI::Option* lang =
+      app.add_option("--lang", engine_options.language,
+                     "Language of the text: de, en, es, fr, it or pt (beats a configuration's); "
+                     "auto (the default) guesses it per document, falling back to en")
+          ->check(CLI::IsMember({"auto", "de", "en", "es", "fr", "it", "pt"}));
   app.add_flag("--delete-untranslated", engine_options.delete_untranslated,
                "Delete the sentences mt.untranslated finds (default: only report them)");
+  app.add_option("--config", config_path,
+                 "Configuration file for every input, instead of the nearest .mtclean.yaml");
+  app.add_flag("--markdown", options.markdown,
+               "Read every input as Markdown (default: *.md and *.markdown files only)");
 
   bool no_cache = false;
   app.add_flag("--no-cache", no_cache,
@@ -56,8 +64,15 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   check->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "diff"}))
       ->capture_default_str();
+  check->add_option("--color", options.color,
+                    "Colour the text format: auto (on a terminal, unless NO_COLOR is set), "
+                    "always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  check->add_flag("--report-unused-suppressions", engine_options.report_unused_suppressions,
+                  "Report suppression comments that suppressed nothing");
 
   CLI::App* fix = app.add_subcommand(
       "fix", "Print the diff of the safe fixes, --write them, or filter - to stdout");
@@ -66,6 +81,9 @@ int main(int argc, char** argv) {
   fix->add_flag("--write,-w", options.write, "Apply the fixes in place (atomically)");
 
   CLI::App* rules = app.add_subcommand("rules", "List the active rules");
+  rules->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   CLI::App* explain = app.add_subcommand("explain", "Describe a rule with its examples");
   explain->add_option("rule", options.rule, "Rule id")->required();
 
@@ -77,16 +95,12 @@ int main(int argc, char** argv) {
   }
 
   if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
-  if (engine_options.language == "auto") engine_options.language.clear();
-  absl::StatusOr<std::unique_ptr<mtclean::Engine>> engine =
-      mtclean::Engine::Create(engine_options);
-  if (!engine.ok()) {
-    std::cerr << "mtclean: error: " << engine.status().message() << "\n";
-    return mtclean::cli::kExitUsage;
-  }
-  if (*check) return mtclean::cli::RunCheck(**engine, options);
-  if (*fix) return mtclean::cli::RunFix(**engine, options);
-  if (*rules) return mtclean::cli::RunRules(**engine, options);
-  if (*explain) return mtclean::cli::RunExplain(**engine, options);
+  std::optional<std::string> config;
+  if (!config_path.empty()) config = config_path;
+  mtclean::cli::EngineSet engines(engine_options, config, lang->count() > 0);
+  if (*check) return mtclean::cli::RunCheck(engines, options);
+  if (*fix) return mtclean::cli::RunFix(engines, options);
+  if (*rules) return mtclean::cli::RunRules(engines, options);
+  if (*explain) return mtclean::cli::RunExplain(engines, options);
   return mtclean::cli::kExitUsage;
 }

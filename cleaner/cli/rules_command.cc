@@ -4,11 +4,31 @@
 
 #include "absl/strings/str_join.h"
 #include "cleaner/cli/commands.h"
+#include "cleaner/report/json_report.h"
 
 namespace mtclean::cli {
+namespace {
 
-int RunRules(const Engine& engine, const CliOptions& /*options*/) {
-  for (const RuleDescription& r : engine.rules()) {
+// The engine of the current folder's configuration (or --config).
+const Engine* CurrentEngine(EngineSet& engines) {
+  absl::StatusOr<EngineSet::Selection> selection = engines.For("-");
+  if (!selection.ok()) {
+    std::cerr << "mtclean: error: " << selection.status().message() << "\n";
+    return nullptr;
+  }
+  return selection->engine;
+}
+
+}  // namespace
+
+int RunRules(EngineSet& engines, const CliOptions& options) {
+  const Engine* engine = CurrentEngine(engines);
+  if (engine == nullptr) return kExitUsage;
+  if (options.format == "json") {
+    std::cout << internal::RulesJson(engine->rules());
+    return kExitClean;
+  }
+  for (const RuleDescription& r : engine->rules()) {
     std::cout << r.id << "\t" << SeverityName(r.severity) << "\t"
               << (r.languages.empty() ? "*" : absl::StrJoin(r.languages, ",")) << "\t"
               << (r.fixable ? "fix" : "flag") << "\t" << r.message << "\n";
@@ -16,8 +36,10 @@ int RunRules(const Engine& engine, const CliOptions& /*options*/) {
   return kExitClean;
 }
 
-int RunExplain(const Engine& engine, const CliOptions& options) {
-  const auto& rules = engine.rules();
+int RunExplain(EngineSet& engines, const CliOptions& options) {
+  const Engine* engine = CurrentEngine(engines);
+  if (engine == nullptr) return kExitUsage;
+  const auto& rules = engine->rules();
   auto it = std::find_if(rules.begin(), rules.end(),
                          [&](const RuleDescription& r) { return r.id == options.rule; });
   if (it == rules.end()) {

@@ -102,19 +102,51 @@ absl::StatusOr<Calque> ParseCalque(const WordListEntry& e) {
 }  // namespace
 
 absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
-                                          std::string_view language) {
+                                          std::string_view language,
+                                          const std::vector<std::string>& extra_dirs) {
   WordLists lists;
-  const std::filesystem::path dir(dictionaries_dir);
-  absl::StatusOr<std::vector<WordListEntry>> agencies =
-      ReadWordList((dir / "agencies.txt").string());
+  std::vector<std::string> dirs = {dictionaries_dir};
+  dirs.insert(dirs.end(), extra_dirs.begin(), extra_dirs.end());
+  for (size_t d = 0; d < dirs.size(); ++d) {
+    const std::filesystem::path dir(dirs[d]);
+    if (d > 0 && !std::filesystem::is_directory(dir)) {
+      return absl::NotFoundError(absl::StrCat(dirs[d], ": no such word-list folder"));
+    }
+    // The built-in folder must have the agencies; an extra one may not.
+    const std::filesystem::path agency_file = dir / "agencies.txt";
+    if (d == 0 || std::filesystem::exists(agency_file)) {
+      if (absl::Status s = lists.LoadAgencies(agency_file.string()); !s.ok()) return s;
+    }
+    const std::filesystem::path names = dir / std::string(language) / "publications.txt";
+    if (std::filesystem::exists(names)) {
+      absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
+      if (!entries.ok()) return entries.status();
+      for (const WordListEntry& e : *entries) {
+        for (const std::string& f : e.fields) lists.AddKnownName(f);
+      }
+    }
+    const std::filesystem::path doubled = dir / std::string(language) / "doubled-words.txt";
+    if (std::filesystem::exists(doubled)) {
+      if (absl::Status s = lists.LoadDoubledWords(doubled.string()); !s.ok()) return s;
+    }
+    const std::filesystem::path calques = dir / std::string(language) / "calques.txt";
+    if (std::filesystem::exists(calques)) {
+      if (absl::Status s = lists.LoadCalques(calques.string()); !s.ok()) return s;
+    }
+  }
+  return lists;
+}
+
+absl::Status WordLists::LoadAgencies(const std::string& path) {
+  absl::StatusOr<std::vector<WordListEntry>> agencies = ReadWordList(path);
   if (!agencies.ok()) return agencies.status();
   for (WordListEntry& e : *agencies) {
     Agency a;
     a.canonical = e.fields[0];
     if (a.canonical.front() == '~') {
-      return absl::InvalidArgumentError(absl::StrCat(
-          (dir / "agencies.txt").string(), ":", e.line,
-          ": the first field is the agency's own name and cannot be marked `~`"));
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line,
+                       ": the first field is the agency's own name and cannot be marked `~`"));
     }
     for (size_t i = 1; i < e.fields.size(); ++i) {
       std::string form = e.fields[i];
@@ -122,57 +154,48 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
       if (translated) {
         form = std::string(absl::StripLeadingAsciiWhitespace(form.substr(1)));
         if (form.empty()) {
-          return absl::InvalidArgumentError(
-              absl::StrCat((dir / "agencies.txt").string(), ":", e.line, ": empty field"));
+          return absl::InvalidArgumentError(absl::StrCat(path, ":", e.line, ": empty field"));
         }
         a.translated.push_back(form);
       }
       a.variants.push_back(std::move(form));
     }
-    lists.agencies_.push_back(std::move(a));
+    agencies_.push_back(std::move(a));
   }
-  const std::filesystem::path names = dir / std::string(language) / "publications.txt";
-  if (std::filesystem::exists(names)) {
-    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(names.string());
-    if (!entries.ok()) return entries.status();
-    for (const WordListEntry& e : *entries) {
-      for (const std::string& f : e.fields) lists.AddKnownName(f);
+  return absl::OkStatus();
+}
+
+absl::Status WordLists::LoadDoubledWords(const std::string& path) {
+  absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path);
+  if (!entries.ok()) return entries.status();
+  for (const WordListEntry& e : *entries) {
+    // `had had`: one word written twice, separated by one space.
+    const std::string& pair = e.fields[0];
+    const size_t space = pair.find(' ');
+    const std::string first = FoldForCompare(pair.substr(0, space));
+    if (e.fields.size() != 1 || space == std::string::npos ||
+        first != FoldForCompare(pair.substr(space + 1)) || first.find(' ') != std::string::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ":", e.line, ": expected one word written twice, like `had had`"));
     }
+    allowed_doubled_.insert(first);
   }
-  const std::filesystem::path doubled = dir / std::string(language) / "doubled-words.txt";
-  if (std::filesystem::exists(doubled)) {
-    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(doubled.string());
-    if (!entries.ok()) return entries.status();
-    for (const WordListEntry& e : *entries) {
-      // `had had`: one word written twice, separated by one space.
-      const std::string& pair = e.fields[0];
-      const size_t space = pair.find(' ');
-      const std::string first = FoldForCompare(pair.substr(0, space));
-      if (e.fields.size() != 1 || space == std::string::npos ||
-          first != FoldForCompare(pair.substr(space + 1)) || first.find(' ') != std::string::npos) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(doubled.string(), ":", e.line,
-                         ": expected one word written twice, like `had had`"));
-      }
-      lists.allowed_doubled_.insert(first);
+  return absl::OkStatus();
+}
+
+absl::Status WordLists::LoadCalques(const std::string& path) {
+  absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path);
+  if (!entries.ok()) return entries.status();
+  for (const WordListEntry& e : *entries) {
+    absl::StatusOr<Calque> calque = ParseCalque(e);
+    if (!calque.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line, ": ", calque.status().message()));
     }
+    calques_by_first_word_[FirstWordLower(calque->phrase)].push_back(calques_.size());
+    calques_.push_back(std::move(*calque));
   }
-  const std::filesystem::path calques = dir / std::string(language) / "calques.txt";
-  if (std::filesystem::exists(calques)) {
-    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(calques.string());
-    if (!entries.ok()) return entries.status();
-    for (const WordListEntry& e : *entries) {
-      absl::StatusOr<Calque> calque = ParseCalque(e);
-      if (!calque.ok()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat(calques.string(), ":", e.line, ": ", calque.status().message()));
-      }
-      lists.calques_by_first_word_[FirstWordLower(calque->phrase)].push_back(
-          lists.calques_.size());
-      lists.calques_.push_back(std::move(*calque));
-    }
-  }
-  return lists;
+  return absl::OkStatus();
 }
 
 const std::vector<size_t>* WordLists::CalquesStartingWith(std::string_view word) const {

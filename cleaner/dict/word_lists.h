@@ -60,9 +60,13 @@ absl::StatusOr<std::vector<WordListEntry>> ReadWordList(const std::string& path)
 
 class WordLists {
  public:
-  // Loads the lists under `dictionaries_dir` for `language`.
+  // Loads the lists under `dictionaries_dir` for `language`, then adds the
+  // entries of the lists found in each of `extra_dirs` (same layout, any
+  // file may be missing). Errors: NotFound for a missing built-in list or
+  // extra folder, InvalidArgument for a malformed line.
   static absl::StatusOr<WordLists> Load(const std::string& dictionaries_dir,
-                                        std::string_view language);
+                                        std::string_view language,
+                                        const std::vector<std::string>& extra_dirs = {});
 
   const std::vector<Agency>& agencies() const { return agencies_; }
 
@@ -87,6 +91,11 @@ class WordLists {
   void AddKnownName(std::string_view name);
 
  private:
+  // The loaders of one file each; errors name the file and line.
+  absl::Status LoadAgencies(const std::string& path);
+  absl::Status LoadDoubledWords(const std::string& path);
+  absl::Status LoadCalques(const std::string& path);
+
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
   absl::flat_hash_set<std::string> allowed_doubled_;  // folded single words

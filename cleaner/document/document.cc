@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "cleaner/document/front_matter.h"
+#include "cleaner/document/markdown.h"
 #include "unicode/utf8.h"
 
 namespace mtclean::internal {
@@ -21,12 +23,29 @@ size_t FindClosingFence(const std::vector<Line>& lines, std::string_view text,
                         size_t first, std::string_view fence) {
   for (size_t i = first + 1; i < lines.size(); ++i) {
     std::string_view content =
-        text.substr(lines[i].begin, lines[i].end - lines[i].begin);
+        text.substr(lines[i].start, lines[i].end - lines[i].start);
     while (!content.empty() && (content.back() == ' ' || content.back() == '\t'))
       content.remove_suffix(1);
     if (content == fence || (fence == "---" && content == "...")) return i;
   }
   return std::string_view::npos;
+}
+
+// Sorts `regions` and merges the overlapping ones.
+void SortAndMerge(std::vector<Region>* regions) {
+  std::sort(regions->begin(), regions->end(), [](const Region& a, const Region& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<Region> merged;
+  for (const Region& r : *regions) {
+    if (r.begin >= r.end) continue;
+    if (!merged.empty() && r.begin < merged.back().end) {
+      merged.back().end = std::max(merged.back().end, r.end);
+    } else {
+      merged.push_back(r);
+    }
+  }
+  *regions = std::move(merged);
 }
 
 }  // namespace
@@ -51,10 +70,15 @@ absl::Status ValidateUtf8(std::string_view text) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<Document> Document::Create(std::string text) {
+absl::StatusOr<Document> Document::Create(std::string text, Syntax syntax,
+                                          const std::vector<Region>& also_protected) {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
-  Document doc(std::move(text));
+  Document doc(std::move(text), syntax);
   doc.Index();
+  if (!also_protected.empty()) {
+    doc.protected_.insert(doc.protected_.end(), also_protected.begin(), also_protected.end());
+    SortAndMerge(&doc.protected_);
+  }
   return doc;
 }
 
@@ -66,6 +90,7 @@ void Document::Index() {
   while (pos < t.size()) {
     size_t nl = t.find('\n', pos);
     Line line;
+    line.start = pos;
     line.begin = pos;
     if (nl == std::string_view::npos) {
       line.end = t.size();
@@ -85,22 +110,22 @@ void Document::Index() {
 
   // Front matter: a first line of exactly "---" (YAML) or "+++" (TOML) and
   // a matching closing line.
-  size_t body_first_line = 0;
   if (!lines_.empty()) {
     std::string_view first = LineText(0);
     if (first == "---" || first == "+++") {
       size_t close = FindClosingFence(lines_, t, 0, first);
       if (close != std::string_view::npos) {
-        protected_.push_back({lines_[0].begin, lines_[close].next});
-        body_first_line = close + 1;
+        protected_.push_back({lines_[0].start, lines_[close].next});
+        first_body_line_ = close + 1;
+        title_ = FrontMatterTitle(
+            t.substr(lines_[0].next, lines_[close].start - lines_[0].next), first == "+++");
       }
     }
   }
 
   block_of_line_.assign(lines_.size(), kNoBlock);
-  for (size_t i = body_first_line; i < lines_.size(); ++i) {
-    if (lines_[i].blank) continue;
-    if (blocks_.empty() || blocks_.back().last_line + 1 != i ||
+  auto add_to_block = [&](size_t i, bool starts_block) {
+    if (starts_block || blocks_.empty() || blocks_.back().last_line + 1 != i ||
         block_of_line_[i - 1] == kNoBlock) {
       blocks_.push_back({i, i, lines_[i].begin, lines_[i].end});
     } else {
@@ -108,7 +133,34 @@ void Document::Index() {
       blocks_.back().end = lines_[i].end;
     }
     block_of_line_[i] = blocks_.size() - 1;
+  };
+  if (syntax_ == Syntax::kPlain) {
+    for (size_t i = first_body_line_; i < lines_.size(); ++i) {
+      if (!lines_[i].blank) add_to_block(i, false);
+    }
+    return;
   }
+
+  const MarkdownBlocks markdown = ScanMarkdownBlocks(t, lines_, first_body_line_);
+  for (size_t i = first_body_line_; i < lines_.size(); ++i) {
+    const LineMarkup& m = markdown.lines[i - first_body_line_];
+    Line& line = lines_[i];
+    line.blank = m.role == LineRole::kBlank;
+    if (m.role != LineRole::kText) continue;
+    line.begin = m.content_begin;
+    add_to_block(i, m.starts_block);
+  }
+  protected_.insert(protected_.end(), markdown.protected_lines.begin(),
+                    markdown.protected_lines.end());
+  for (const Region& html : markdown.html_blocks) {
+    FindHtmlComments(t, html.begin, html.end, &comments_);
+  }
+  for (const Block& b : blocks_) {
+    ScanMarkdownInline(t, b.begin, b.end, &protected_, &comments_);
+  }
+  SortAndMerge(&protected_);
+  std::sort(comments_.begin(), comments_.end(),
+            [](const Region& a, const Region& b) { return a.begin < b.begin; });
 }
 
 std::string_view Document::LineText(size_t line) const {
@@ -125,19 +177,25 @@ size_t Document::LineIndexAt(size_t offset) const {
   if (lines_.empty()) return 0;
   auto it = std::upper_bound(
       lines_.begin(), lines_.end(), offset,
-      [](size_t off, const Line& l) { return off < l.begin; });
+      [](size_t off, const Line& l) { return off < l.start; });
   return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
 }
 
 bool Document::IsProtected(size_t begin, size_t end) const {
-  for (const Region& r : protected_) {
-    if (begin == end) {
-      if (begin > r.begin && begin < r.end) return true;
-    } else if (begin < r.end && r.begin < end) {
-      return true;
-    }
-  }
-  return false;
+  // The first region that ends after `begin` is the only one that can touch
+  // [begin, end) first; the regions are sorted and do not overlap.
+  auto it = std::upper_bound(protected_.begin(), protected_.end(), begin,
+                             [](size_t off, const Region& r) { return off < r.end; });
+  if (it == protected_.end()) return false;
+  if (begin == end) return begin > it->begin;
+  return it->begin < end;
+}
+
+bool Document::IsInsideProtected(size_t begin, size_t end) const {
+  auto it = std::upper_bound(protected_.begin(), protected_.end(), begin,
+                             [](size_t off, const Region& r) { return off < r.end; });
+  return it != protected_.end() && it->begin <= begin && end <= it->end &&
+         (begin < end || begin > it->begin);
 }
 
 }  // namespace mtclean::internal

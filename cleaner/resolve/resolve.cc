@@ -18,13 +18,14 @@ bool Overlaps(const Edit& a, const Edit& b) {
   return a.begin < b.end && b.begin < a.end;
 }
 
-// The edits that remove the lines marked in `deleted` (see ResolveEdits).
+}  // namespace
+
 std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted) {
   const auto& lines = doc.lines();
   const size_t n = lines.size();
   auto removable = [&](size_t i) {
     return (deleted[i] || lines[i].blank) &&
-           !doc.IsProtected(lines[i].begin, std::max(lines[i].next, lines[i].begin + 1));
+           !doc.IsProtected(lines[i].start, std::max(lines[i].next, lines[i].start + 1));
   };
   std::vector<Edit> edits;
   size_t i = 0;
@@ -37,10 +38,10 @@ std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>
     while (s > 0 && removable(s - 1) && !deleted[s - 1]) --s;
     size_t e = i;
     while (e + 1 < n && removable(e + 1)) ++e;
-    // A protected line before the run (front matter) counts as the start of
-    // the text: its bytes, line break included, stay as they are.
+    // A protected line before the run (front matter, code) counts as the
+    // start of the text: its bytes, line break included, stay as they are.
     const bool has_prev =
-        s > 0 && !doc.IsProtected(lines[s - 1].begin, lines[s - 1].next);
+        s > 0 && !doc.IsProtected(lines[s - 1].start, lines[s - 1].next);
     const bool has_next = e + 1 < n;
     size_t first_deleted = s, last_deleted = e;
     while (!deleted[first_deleted]) ++first_deleted;
@@ -57,27 +58,29 @@ std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>
     };
     if (has_prev && has_next) {
       if (blank == n) {
-        add(lines[s].begin, lines[e + 1].begin);
+        add(lines[s].start, lines[e + 1].start);
       } else {
         // Keep one blank line: the first one of the run.
-        add(lines[s].begin, lines[blank].begin);
-        add(lines[blank].next, lines[e + 1].begin);
+        add(lines[s].start, lines[blank].start);
+        add(lines[blank].next, lines[e + 1].start);
       }
     } else if (has_prev) {
       // The run reaches the end: the last kept line takes over the ending of
       // the run's last line (its newline, or none).
       add(lines[s - 1].end, lines[e].end);
     } else if (has_next) {
-      add(lines[first_deleted].begin, lines[e + 1].begin);
+      add(lines[first_deleted].start, lines[e + 1].start);
+    } else if (s > 0) {
+      // A protected line (code, a reference definition) before a run that
+      // reaches the end: it keeps its own line break, the blank lines go.
+      add(lines[s].start, lines[e].next);
     } else {
-      add(lines[first_deleted].begin, lines[last_deleted].next);
+      add(lines[first_deleted].start, lines[last_deleted].next);
     }
     i = e + 1;
   }
   return edits;
 }
-
-}  // namespace
 
 std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findings) {
   std::sort(findings->begin(), findings->end(), [](const Finding& a, const Finding& b) {
@@ -91,7 +94,7 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
     if (!f.delete_lines || doc.lines().empty()) continue;
     const size_t first = doc.LineIndexAt(f.begin);
     const size_t last = doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end);
-    if (doc.IsProtected(doc.lines()[first].begin, doc.lines()[last].end)) continue;
+    if (doc.IsProtected(doc.lines()[first].start, doc.lines()[last].end)) continue;
     for (size_t l = first; l <= last; ++l) {
       if (!doc.lines()[l].blank) deleted[l] = true;
     }
@@ -127,11 +130,7 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
   return accepted;
 }
 
-namespace {
 
-// Offset in the edited text of an offset of the original that is not
-// strictly inside an edit. `as_end`: edits that start at `offset` (an
-// insertion there) count as before it.
 size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end) {
   long long delta = 0;
   for (const Edit& e : edits) {
@@ -142,7 +141,6 @@ size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end) {
   return static_cast<size_t>(static_cast<long long>(offset) + delta);
 }
 
-}  // namespace
 
 void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end) {
   long long delta = 0;  // offset in B minus offset in A, before the edit

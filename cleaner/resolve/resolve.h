@@ -20,6 +20,11 @@ namespace mtclean::internal {
 // stays without a fix. Sets Finding::fixed on the findings whose fix is in.
 std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findings);
 
+// The edits that remove the lines marked in `deleted` (one flag per line of
+// `doc`) as ResolveEdits does: with the blank lines around them, keeping one
+// blank line between the blocks that remain. Protected lines stay.
+std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted);
+
 // `text` with `edits` (sorted, non-overlapping) applied.
 std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 
@@ -30,6 +35,11 @@ std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 // prefix that leaves a repeated headline), so that cleaning is idempotent.
 std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector<Edit>& second,
                                std::string_view c);
+
+// Offset in the edited text of an offset of the original that is not
+// strictly inside an edit (`edits` sorted, non-overlapping). `as_end`: edits
+// that start at `offset` (an insertion there) count as before it.
+size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end);
 
 // Maps the span [begin, end) of B (the text `first` produced) back to A's
 // offsets, widened to whole edits where it touches replaced text.

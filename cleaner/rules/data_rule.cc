@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cleaner/document/line_shape.h"
 #include "cleaner/document/unicode_text.h"
 #include "re2/re2.h"
 
@@ -124,81 +125,183 @@ bool DataRule::LineQualifies(std::string_view text, const Line& line,
   return false;
 }
 
-std::vector<Span> DataRule::Locate(const Document& doc,
-                                   std::vector<RuleMatch> matches) const {
+std::vector<Site> DataRule::Locate(const Document& doc, std::vector<RuleMatch> matches,
+                                   std::vector<Span>* words) const {
   const std::string_view text = doc.text();
-  std::vector<Span> spans;
+  struct Candidate {
+    Span span;
+    bool literal;
+  };
+  std::vector<Candidate> spans;
   spans.reserve(matches.size());
   for (const RuleMatch& m : matches) {
     if (m.begin >= m.end) continue;
-    if (spec_.patterns[m.pattern].literal && !AtWordBoundaries(text, m.begin, m.end))
-      continue;
+    const bool literal = spec_.patterns[m.pattern].literal;
+    if (literal && !AtWordBoundaries(text, m.begin, m.end)) continue;
     if (doc.IsProtected(m.begin, m.end)) continue;
-    spans.push_back({m.begin, m.end});
+    spans.push_back({{m.begin, m.end}, literal});
+    if (words != nullptr) words->push_back({m.begin, m.end});
   }
-  std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
-    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  std::sort(spans.begin(), spans.end(), [](const Candidate& a, const Candidate& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
   });
 
-  std::vector<Span> sites;
+  std::vector<Site> sites;
   if (IsLineScope(spec_.scope)) {
     // Group the matches by line; a match spanning a line break never covers
     // a line.
     size_t i = 0;
     while (i < spans.size()) {
-      const size_t line = doc.LineIndexAt(spans[i].begin);
+      const size_t line = doc.LineIndexAt(spans[i].span.begin);
       const Line& l = doc.lines()[line];
       std::vector<Span> in_line;
-      for (; i < spans.size() && spans[i].begin < l.next; ++i) {
-        if (spans[i].end <= l.end) in_line.push_back(spans[i]);
+      std::vector<Span> literal_in_line;
+      for (; i < spans.size() && spans[i].span.begin < l.next; ++i) {
+        if (spans[i].span.end > l.end) continue;
+        in_line.push_back(spans[i].span);
+        if (spans[i].literal) literal_in_line.push_back(spans[i].span);
       }
-      if (!l.blank && LineQualifies(text, l, in_line)) sites.push_back({l.begin, l.end});
+      if (!l.blank && LineQualifies(text, l, in_line)) {
+        // A line of literal phrases alone is a bare header.
+        sites.push_back({l.begin, l.end, CoversLine(text, l.begin, l.end, literal_in_line)});
+      }
     }
     return sites;
   }
   size_t last_end = 0;
-  for (const Span& s : spans) {
-    if (!sites.empty() && s.begin < last_end) continue;
-    sites.push_back(s);
-    last_end = s.end;
+  for (const Candidate& c : spans) {
+    if (!sites.empty() && c.span.begin < last_end) continue;
+    sites.push_back({c.span.begin, c.span.end, false});
+    last_end = c.span.end;
   }
   return sites;
 }
 
 bool DataRule::InPosition(const Document& doc, const BlockPositions& positions,
                           size_t offset) const {
-  const size_t block = doc.BlockOfLine(doc.LineIndexAt(offset));
+  const size_t line = doc.LineIndexAt(offset);
+  const size_t block = doc.BlockOfLine(line);
   if (block == Document::kNoBlock) return false;
+  if (spec_.shape == ShapeFilter::kBoilerplate && !positions.short_line(line) &&
+      !positions.AtHeadEdge(line) && !positions.AtTailEdge(line)) {
+    return false;
+  }
   switch (spec_.position) {
     case Position::kAnywhere:
       return true;
     // The head is before the story and the tail after it: a block with no
     // content on the other side (a one-block text, a headline) is neither.
     case Position::kHead:
-      return positions.content_before[block] < spec_.within &&
-             positions.content_after[block] > 0;
+      return positions.InHead(block, spec_.within);
     case Position::kTail:
-      return positions.content_after[block] < spec_.within &&
-             positions.content_before[block] > 0;
+      return positions.InTail(block, spec_.within);
   }
   return false;
 }
 
-void DataRule::Emit(const Document& doc, const std::vector<Span>& sites,
+std::string DataRule::Evidence(const BlockPositions& positions, size_t line) const {
+  std::vector<std::string> parts;
+  switch (spec_.scope) {
+    case Scope::kLine:
+      parts.push_back("the whole line is boilerplate");
+      break;
+    case Scope::kLineStart:
+      parts.push_back("the line opens with boilerplate");
+      break;
+    case Scope::kLineEnd:
+      parts.push_back("the line ends with boilerplate");
+      break;
+    case Scope::kAnywhere:
+      parts.push_back("boilerplate phrase");
+      break;
+  }
+  if (spec_.position == Position::kHead) parts.push_back("in the head");
+  if (spec_.position == Position::kTail) parts.push_back("in the tail");
+  if (spec_.shape == ShapeFilter::kBoilerplate) {
+    if (positions.short_line(line)) {
+      parts.push_back("short, no sentence ending");
+    } else if (positions.AtHeadEdge(line)) {
+      parts.push_back("before the first sentence of the story");
+    } else {
+      parts.push_back("after the last sentence of the story");
+    }
+  }
+  return absl::StrJoin(parts, ", ");
+}
+
+size_t DataRule::LinkTitlesAfter(const Document& doc, const BlockPositions& positions,
+                                 size_t line) const {
+  // A related box lists a handful of titles, each maybe with a date or a
+  // category line under it.
+  constexpr size_t kMaxTitleLines = 12;
+  const size_t block = doc.BlockOfLine(line);
+  const bool at_edge = positions.InHead(block, spec_.within) ||
+                       positions.InTail(block, spec_.within) ||
+                       positions.AtHeadEdge(line) || positions.AtTailEdge(line);
+  size_t last = line;
+  size_t taken = 0;
+  bool crossed_blank = false;
+  for (size_t l = line + 1; l < doc.lines().size() && taken < kMaxTitleLines; ++l) {
+    if (doc.BlockOfLine(l) == Document::kNoBlock) {
+      if (!doc.lines()[l].blank) break;
+      crossed_blank = true;
+      continue;
+    }
+    // Another rule's (or this rule's next) boilerplate line ends the list.
+    if (positions.boilerplate(l)) break;
+    const LineShape& shape = positions.shape(l);
+    if (!IsLinkTitleLike(shape)) break;
+    if (crossed_blank && !at_edge && !shape.list_item && !shape.link) break;
+    last = l;
+    ++taken;
+  }
+  return last;
+}
+
+void DataRule::Emit(const Document& doc, const std::vector<Site>& sites,
                     const BlockPositions& positions,
                     std::vector<Finding>* out) const {
   const std::string_view text = doc.text();
-  constexpr size_t kNoRun = static_cast<size_t>(-1);
-  size_t run = kNoRun;  // index in `out` of the open run of deleted lines
-  size_t run_last_line = 0;
-  for (const Span& site : sites) {
+  // An open run of deleted lines: the finding's index in `out`, its lines,
+  // the evidence of its first site and the link titles it took along.
+  struct Run {
+    size_t finding;
+    size_t first_line;
+    size_t last_line;
+    std::string evidence;
+    size_t titles = 0;
+  };
+  std::vector<Run> runs;
+  auto describe = [&](const Run& run) {
+    Finding& f = (*out)[run.finding];
+    size_t more_lines = 0;
+    for (size_t l = run.first_line + 1; l <= run.last_line; ++l) {
+      if (!doc.lines()[l].blank) ++more_lines;
+    }
+    std::string detail = absl::StrCat("removed ", QuoteExcerpt(doc.LineText(run.first_line)));
+    if (more_lines > 0) {
+      absl::StrAppend(&detail, " and ", more_lines, more_lines == 1 ? " more line" : " more lines");
+    }
+    absl::StrAppend(&detail, " (", run.evidence);
+    if (run.titles > 0) {
+      absl::StrAppend(&detail, "; with ", run.titles,
+                      run.titles == 1 ? " link title" : " link titles", " under the header");
+    }
+    absl::StrAppend(&detail, ")");
+    f.message = absl::StrCat(description().message, ": ", detail);
+  };
+  for (const Site& site : sites) {
     if (!InPosition(doc, positions, site.begin)) continue;
+    const size_t site_line = doc.LineIndexAt(site.begin);
+    const std::string_view matched = text.substr(site.begin, site.end - site.begin);
     switch (spec_.action) {
       case Action::kFlag:
-        out->push_back(MakeFinding(site.begin, site.end));
+        out->push_back(MakeFinding(site.begin, site.end, QuoteExcerpt(matched)));
         break;
       case Action::kDeleteMatch: {
-        Finding f = MakeFinding(site.begin, site.end);
+        Finding f = MakeFinding(site.begin, site.end,
+                                absl::StrCat("removed ", QuoteExcerpt(matched), " (",
+                                             Evidence(positions, site_line), ")"));
         size_t begin = site.begin;
         // Take one neighbouring space along so no double space remains.
         if (begin > 0 && text[begin - 1] == ' ' &&
@@ -212,9 +315,11 @@ void DataRule::Emit(const Document& doc, const std::vector<Span>& sites,
         break;
       }
       case Action::kReplace: {
-        std::string replaced(text.substr(site.begin, site.end - site.begin));
+        std::string replaced(matched);
         if (RE2::Replace(&replaced, *replace_re_, spec_.replacement)) {
-          Finding f = MakeFinding(site.begin, site.end);
+          Finding f = MakeFinding(
+              site.begin, site.end,
+              absl::StrCat("replaced ", QuoteExcerpt(matched), " with ", QuoteExcerpt(replaced)));
           f.edits.push_back({site.begin, site.end, std::move(replaced)});
           out->push_back(std::move(f));
         }
@@ -222,68 +327,54 @@ void DataRule::Emit(const Document& doc, const std::vector<Span>& sites,
       }
       case Action::kDeleteLine:
       case Action::kDeleteBlock: {
-        size_t first = doc.LineIndexAt(site.begin);
+        size_t first = site_line;
         size_t last = doc.LineIndexAt(site.end > site.begin ? site.end - 1 : site.end);
         if (spec_.action == Action::kDeleteBlock) {
           const Block& b = doc.blocks()[doc.BlockOfLine(first)];
           first = b.first_line;
           last = std::max(last, b.last_line);
         }
-        bool extends_run = run != kNoRun && first <= run_last_line + 1;
-        if (run != kNoRun && !extends_run && first > run_last_line) {
-          // Blank lines between the run and this site keep it one run.
-          extends_run = true;
-          for (size_t l = run_last_line + 1; l < first; ++l) {
-            if (!doc.lines()[l].blank) {
-              extends_run = false;
-              break;
+        size_t titles = 0;
+        if (spec_.takes == Takes::kLinkTitles && site.phrases_only && first == last) {
+          const size_t through = LinkTitlesAfter(doc, positions, last);
+          for (size_t l = last + 1; l <= through; ++l) {
+            if (!doc.lines()[l].blank) ++titles;
+          }
+          last = through;
+        }
+        bool extends_run = false;
+        if (!runs.empty()) {
+          const size_t run_last_line = runs.back().last_line;
+          extends_run = first <= run_last_line + 1;
+          if (!extends_run && first > run_last_line) {
+            // Blank lines between the run and this site keep it one run.
+            extends_run = true;
+            for (size_t l = run_last_line + 1; l < first; ++l) {
+              if (!doc.lines()[l].blank) {
+                extends_run = false;
+                break;
+              }
             }
           }
         }
         if (extends_run) {
-          if (last > run_last_line) {
-            (*out)[run].end = doc.lines()[last].end;
-            run_last_line = last;
+          Run& run = runs.back();
+          if (last > run.last_line) {
+            (*out)[run.finding].end = doc.lines()[last].end;
+            run.last_line = last;
           }
+          run.titles += titles;
         } else {
           Finding f = MakeFinding(doc.lines()[first].begin, doc.lines()[last].end);
           f.delete_lines = true;
           out->push_back(std::move(f));
-          run = out->size() - 1;
-          run_last_line = last;
+          runs.push_back({out->size() - 1, first, last, Evidence(positions, site_line), titles});
         }
         break;
       }
     }
   }
-}
-
-BlockPositions ComputeBlockPositions(const Document& doc,
-                                     const std::vector<bool>& boilerplate_line) {
-  const auto& blocks = doc.blocks();
-  std::vector<bool> content(blocks.size(), false);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    for (size_t l = blocks[b].first_line; l <= blocks[b].last_line; ++l) {
-      if (!boilerplate_line[l]) {
-        content[b] = true;
-        break;
-      }
-    }
-  }
-  BlockPositions p;
-  p.content_before.resize(blocks.size());
-  p.content_after.resize(blocks.size());
-  size_t count = 0;
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    p.content_before[b] = count;
-    if (content[b]) ++count;
-  }
-  count = 0;
-  for (size_t b = blocks.size(); b-- > 0;) {
-    p.content_after[b] = count;
-    if (content[b]) ++count;
-  }
-  return p;
+  for (const Run& run : runs) describe(run);
 }
 
 }  // namespace mtclean::internal

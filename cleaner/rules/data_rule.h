@@ -4,7 +4,10 @@
 // findings: literal phrases must match whole words, `scope: line` keeps only
 // lines made of the rule's matches (checked against the line index, not with
 // anchors), `where` keeps only matches in the head or tail of the document,
-// and `action` decides the fix.
+// `shape: boilerplate` only lines that look like page furniture, and
+// `action` decides the fix; `takes: link-titles` extends a deleted header
+// line over the list of link titles under it (see BlockPositions for the
+// position and shape evidence).
 #ifndef MTCLEAN_RULES_DATA_RULE_H_
 #define MTCLEAN_RULES_DATA_RULE_H_
 
@@ -29,11 +32,28 @@ enum class Scope { kAnywhere, kLine, kLineStart, kLineEnd };
 inline bool IsLineScope(Scope s) { return s != Scope::kAnywhere; }
 enum class Position { kAnywhere, kHead, kTail };
 enum class Action { kDeleteMatch, kDeleteLine, kDeleteBlock, kReplace, kFlag };
+// `shape`: kAny accepts every site; kBoilerplate only sites on a short line
+// (no sentence ending) or in the run of non-story lines at the head or tail.
+enum class ShapeFilter { kAny, kBoilerplate };
+// `takes`: what a deleted line takes along. kLinkTitles: after a line that
+// is only the rule's phrases (a bare "Related posts" header), the short,
+// link-like lines that follow it: in its own block anywhere, across blank
+// lines in the head or tail (or when they are list items or links).
+enum class Takes { kNothing, kLinkTitles };
 
 struct Span {
   size_t begin = 0;
   size_t end = 0;
   friend bool operator==(const Span&, const Span&) = default;
+};
+
+// A site of a data rule: a span, and for the line scopes whether the line is
+// made of the rule's literal phrases alone (a bare header, no title after
+// it).
+struct Site {
+  size_t begin = 0;
+  size_t end = 0;
+  bool phrases_only = false;
 };
 
 // A raw scanner match of one of a rule's own patterns.
@@ -43,16 +63,6 @@ struct RuleMatch {
   size_t end = 0;
 };
 
-// Where each block stands among the blocks that are not boilerplate (wholly
-// made of line-scope deletions): `within: N` of the head means fewer than N
-// such blocks come before it, of the tail fewer than N come after it. Counting
-// only real content keeps a long footer in the tail and makes cleaning
-// idempotent (deleting boilerplate does not move anything into the tail).
-struct BlockPositions {
-  std::vector<size_t> content_before;
-  std::vector<size_t> content_after;
-};
-
 class DataRule : public Rule {
  public:
   struct Spec {
@@ -60,6 +70,8 @@ class DataRule : public Rule {
     Scope scope = Scope::kAnywhere;
     Position position = Position::kAnywhere;
     size_t within = 3;
+    ShapeFilter shape = ShapeFilter::kAny;
+    Takes takes = Takes::kNothing;
     Action action = Action::kFlag;
     std::vector<PatternSpec> patterns;
     std::string replacement;  // for Action::kReplace; RE2 rewrite (\1...)
@@ -76,17 +88,24 @@ class DataRule : public Rule {
   bool deletes_lines() const {
     return spec_.action == Action::kDeleteLine || spec_.action == Action::kDeleteBlock;
   }
+  // True when the rule's fix removes text (its phrases are boilerplate
+  // vocabulary).
+  bool deletes() const { return deletes_lines() || spec_.action == Action::kDeleteMatch; }
 
   // The sites of this rule in `doc` from its raw matches (in any order):
   // for the line scopes, the content span of every line that qualifies;
   // otherwise the leftmost-longest non-overlapping matches. Literal
   // phrases must start and end at word boundaries. Sorted by position.
-  std::vector<Span> Locate(const Document& doc, std::vector<RuleMatch> matches) const;
+  // When `words` is set, every match that passes those checks (covering a
+  // line or not) is appended to it: the rule's vocabulary in the text.
+  std::vector<Site> Locate(const Document& doc, std::vector<RuleMatch> matches,
+                           std::vector<Span>* words = nullptr) const;
 
   // Appends the findings for `sites` (from Locate) that pass the position
-  // filter, with the fix `action` asks for. Adjacent deleted lines (blank
-  // lines between them allowed) become one finding.
-  void Emit(const Document& doc, const std::vector<Span>& sites,
+  // and shape filters, with the fix `action` asks for. Adjacent deleted
+  // lines (blank lines between them allowed) become one finding, whose
+  // message names the first line removed and the evidence.
+  void Emit(const Document& doc, const std::vector<Site>& sites,
             const BlockPositions& positions, std::vector<Finding>* out) const;
 
  private:
@@ -95,14 +114,15 @@ class DataRule : public Rule {
                      const std::vector<Span>& matches) const;
   bool InPosition(const Document& doc, const BlockPositions& positions,
                   size_t offset) const;
+  // The evidence for a site that passed the filters, for the message.
+  std::string Evidence(const BlockPositions& positions, size_t line) const;
+  // The last line of the link titles a bare header on `line` takes along.
+  size_t LinkTitlesAfter(const Document& doc, const BlockPositions& positions,
+                         size_t line) const;
 
   Spec spec_;
   std::unique_ptr<re2::RE2> replace_re_;  // the patterns as one alternation
 };
-
-// Positions of every block given which lines are boilerplate.
-BlockPositions ComputeBlockPositions(const Document& doc,
-                                     const std::vector<bool>& boilerplate_line);
 
 }  // namespace mtclean::internal
 

@@ -32,8 +32,8 @@ class LoadError {
 
 constexpr std::string_view kKnownKeys[] = {
     "id",    "severity", "message", "description", "languages",   "scope",
-    "where", "within",   "action",  "phrases",     "patterns",    "replacement",
-    "examples"};
+    "where", "within",   "shape",   "takes",       "action",      "phrases",
+    "patterns", "replacement", "examples"};
 
 bool IsValidId(std::string_view id) {
   static const RE2 kId("[a-z][a-z0-9]*\\.[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -213,9 +213,27 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
     }
     spec.within = static_cast<size_t>(value);
   }
+  static constexpr std::pair<std::string_view, ShapeFilter> kShapes[] = {
+      {"any", ShapeFilter::kAny}, {"boilerplate", ShapeFilter::kBoilerplate}};
+  static constexpr std::pair<std::string_view, Takes> kTakes[] = {
+      {"nothing", Takes::kNothing}, {"link-titles", Takes::kLinkTitles}};
+  if (node["shape"]) {
+    absl::StatusOr<ShapeFilter> shape = ParseChoice(err, node["shape"], "shape", kShapes);
+    if (!shape.ok()) return shape.status();
+    spec.shape = *shape;
+  }
   absl::StatusOr<Action> action = ParseChoice(err, node["action"], "action", kActions);
   if (!action.ok()) return action.status();
   spec.action = *action;
+  if (node["takes"]) {
+    absl::StatusOr<Takes> takes = ParseChoice(err, node["takes"], "takes", kTakes);
+    if (!takes.ok()) return takes.status();
+    spec.takes = *takes;
+    if (spec.takes != Takes::kNothing &&
+        (spec.action != Action::kDeleteLine || !IsLineScope(spec.scope))) {
+      return err.At(node["takes"], "`takes` needs a line scope and `action: delete-line`");
+    }
+  }
 
   if (!node["phrases"] && !node["patterns"]) {
     return err.At(node, "a rule needs `phrases`, `patterns` or both");

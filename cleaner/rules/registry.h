@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "cleaner/match/scanner.h"
 #include "cleaner/rules/data_rule.h"
@@ -19,15 +20,17 @@ namespace mtclean::internal {
 
 class RuleSet {
  public:
-  // Loads the built-in structural rules, the YAML packs under
-  // `data_dir/rules` and `options.rule_paths`, keeps those that apply to
-  // `options.language` (all of them when it is empty: the language is then
-  // known per document, and Check() runs only the rules that apply to
-  // `context.language`) and to `options.only_rules`, and compiles the
-  // scanner. `words` are the word lists the structural rules are built from
-  // (the agencies).
-  // Errors: InvalidArgument for malformed rules or duplicate ids, NotFound
-  // for a missing rule path or unknown id in `only_rules`.
+  // Loads the built-in structural rules and YAML packs under
+  // `data_dir/rules` (those of `options.builtin_packs`, or all) and
+  // `options.rule_paths`, keeps those that apply to `options.language` (all
+  // of them when it is empty: the language is then known per document, and
+  // Check() runs only the rules that apply to `context.language`), that
+  // `options.selectors` leave on (and `options.only_rules`), applies
+  // `options.severities`, and compiles the scanner. `words` are the word
+  // lists the structural rules are built from (the agencies). Errors:
+  // InvalidArgument for malformed rules, duplicate ids, an unknown pack, or
+  // a selector or severity naming no rule (with the setting's origin);
+  // NotFound for a missing rule path or unknown id in `only_rules`.
   static absl::StatusOr<std::unique_ptr<RuleSet>> Create(
       const Options& options, const std::string& data_dir, const WordLists& words);
 
@@ -47,6 +50,7 @@ class RuleSet {
   // For each scanner pattern: (index into data_rules_, pattern index in it).
   std::vector<std::pair<size_t, size_t>> pattern_owner_;
   std::vector<RuleDescription> descriptions_;
+  absl::flat_hash_map<std::string, Severity> severity_overrides_;
 };
 
 }  // namespace mtclean::internal

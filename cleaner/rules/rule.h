@@ -10,6 +10,7 @@
 #ifndef MTCLEAN_RULES_RULE_H_
 #define MTCLEAN_RULES_RULE_H_
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
+#include "cleaner/rules/block_positions.h"
 #include "mtclean/engine.h"
 #include "mtclean/finding.h"
 
@@ -33,7 +35,14 @@ struct RuleContext {
   std::string_view language;
   // Function-word profiles of every language that has one.
   const LanguageProfiles& profiles;
+  // Position and shape evidence from the data rules' matches; set by the
+  // registry for structural rules (never null there).
+  const BlockPositions* positions = nullptr;
 };
+
+// `text` in curly quotes for a message, whitespace collapsed and cut to
+// about `max_chars` characters with an ellipsis.
+std::string QuoteExcerpt(std::string_view text, size_t max_chars = 60);
 
 class Rule {
  public:
@@ -48,6 +57,9 @@ class Rule {
 
   // A finding of this rule over [begin, end) with its severity and message.
   Finding MakeFinding(size_t begin, size_t end) const;
+  // The same, with the message "<message>: <detail>": what was removed and
+  // the evidence for it.
+  Finding MakeFinding(size_t begin, size_t end, std::string_view detail) const;
 
  protected:
   explicit Rule(RuleDescription description)

@@ -114,12 +114,13 @@ TEST(DifferentialTest, EveryDataRuleAgreesWithRe2) {
   for (const char* lang : {"en", "es", "fr", "de", "it", "pt"}) {
     Options options;
     options.language = lang;
+    options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
     absl::StatusOr<std::unique_ptr<RuleSet>> rules =
         RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
     ASSERT_TRUE(rules.ok()) << rules.status();
     const std::vector<std::string> texts = TestTexts(**rules);
     for (const auto& rule : (*rules)->data_rules()) {
-      absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(rule->patterns());
+      absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(rule->patterns(), MTCLEAN_TEST_CACHE_DIR);
       ASSERT_TRUE(scanner.ok()) << scanner.status();
       for (const std::string& text : texts) {
         absl::StatusOr<Document> doc = Document::Create(text);
@@ -128,7 +129,10 @@ TEST(DifferentialTest, EveryDataRuleAgreesWithRe2) {
         ASSERT_TRUE((*scanner)->Scan(doc->text(), &raw).ok());
         std::vector<RuleMatch> matches;
         for (const RawMatch& m : raw) matches.push_back({m.pattern, m.begin, m.end});
-        const std::vector<Span> got = rule->Locate(*doc, std::move(matches));
+        std::vector<Span> got;
+        for (const Site& site : rule->Locate(*doc, std::move(matches))) {
+          got.push_back({site.begin, site.end});
+        }
         const std::vector<Span> want = ReferenceSites(*rule, *doc);
         EXPECT_EQ(got, want) << rule->id() << " on:\n" << text.substr(0, 300);
       }

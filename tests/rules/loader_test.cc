@@ -73,6 +73,14 @@ TEST(LoaderTest, MalformedRulesNameFileLineAndColumn) {
        "pack.yaml:10:5: a `bad` example needs a `good` text (the expected output)"},
       {"within", Replace(kValid, "where: tail", "where: tail\nwithin: many"),
        "pack.yaml:6:9: `within` must be a whole number of blocks from 1 to 1000"},
+      {"bad shape", Replace(kValid, "where: tail", "where: tail\nshape: short"),
+       "pack.yaml:6:8: `shape` must be one of: any, boilerplate"},
+      {"bad takes", Replace(kValid, "where: tail", "where: tail\ntakes: titles"),
+       "pack.yaml:6:8: `takes` must be one of: nothing, link-titles"},
+      {"takes without line deletion",
+       Replace(Replace(kValid, "where: tail", "where: tail\ntakes: link-titles"),
+               "action: delete-line", "action: flag"),
+       "pack.yaml:6:8: `takes` needs a line scope and `action: delete-line`"},
       {"empty file", "", "pack.yaml:1:1: the file holds no rule"},
   };
   for (const BadCase& c : cases) {

@@ -3,6 +3,7 @@
 // finding of that rule, and the good text must then be left alone; an `ok`
 // text must stay byte-identical with no finding of the rule. The same holds
 // with every rule enabled, so rules do not undo each other's examples.
+#include <map>
 #include <string>
 
 #include "absl/strings/str_replace.h"
@@ -34,9 +35,14 @@ TEST_P(RuleExamplesTest, ExamplesHold) {
   alone.only_rules = {rule.id};
   alone.language = rule.languages.empty() ? "en" : rule.languages.front();
   std::unique_ptr<Engine> single = MakeEngine(alone);
-  Options everything;
-  everything.language = alone.language;
-  std::unique_ptr<Engine> all = MakeEngine(everything);
+  // One engine with every rule per language, shared by the tests.
+  static std::map<std::string, std::unique_ptr<Engine>> all_by_language;
+  std::unique_ptr<Engine>& all = all_by_language[alone.language];
+  if (all == nullptr) {
+    Options everything;
+    everything.language = alone.language;
+    all = MakeEngine(everything);
+  }
   ASSERT_NE(single, nullptr);
   ASSERT_NE(all, nullptr);
 

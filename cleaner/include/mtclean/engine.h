@@ -49,10 +49,28 @@ struct RuleDescription {
   std::vector<RuleExample> examples;
 };
 
+// How an input is marked up. Markdown adds protected regions (code, HTML
+// comments and blocks, link and image destinations, reference definitions,
+// URLs), strips block markup (`#`, `>`, `-`) from what rules see, and reads
+// suppression comments. Front matter is recognised in both.
+enum class TextFormat { kPlain, kMarkdown };
+
+// kMarkdown for a path ending in `.md` or `.markdown` (any case), kPlain
+// otherwise.
+TextFormat TextFormatForPath(std::string_view path);
+
+// The id of the findings that report unused suppression comments.
+inline constexpr char kUnusedSuppressionRuleId[] = "mtclean.unused-suppression";
+
 // The outcome of cleaning one document.
 struct Result {
   // All findings, sorted by position then rule id. Findings whose fix was
-  // applied have `fixed` set.
+  // applied have `fixed` set; for those, `edits` holds the edits of that fix
+  // alone in the original's offsets (for `delete_lines` findings too), except
+  // for a finding that only appeared once other fixes were made, whose fix
+  // is part of `edits` below but has no edits of its own. Findings inside
+  // protected regions, and findings silenced by suppression comments, are
+  // not reported and not fixed.
   std::vector<Finding> findings;
   // The non-overlapping edits actually applied, sorted by position.
   std::vector<Edit> edits;
@@ -74,13 +92,14 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Finds artifacts in `text` and applies the safe fixes. `name` is only
-  // used in error messages. Errors: InvalidArgument when `text` is not valid
-  // UTF-8 (the message names the byte offset).
-  absl::StatusOr<Result> Clean(std::string_view name,
-                               std::string_view text) const;
+  // Finds artifacts in `text` (marked up as `format`) and applies the safe
+  // fixes. `name` is only used in error messages. Errors: InvalidArgument
+  // when `text` is not valid UTF-8 (the message names the byte offset).
+  absl::StatusOr<Result> Clean(std::string_view name, std::string_view text,
+                               TextFormat format = TextFormat::kPlain) const;
 
-  // The active rules, sorted by id.
+  // The active rules, sorted by id (with `mtclean.unused-suppression` when
+  // Options::report_unused_suppressions is set).
   const std::vector<RuleDescription>& rules() const;
 
  private:

@@ -17,6 +17,14 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(std::move(*agency_name));
   rules.push_back(MakeCalqueRule());
   rules.push_back(MakeUntranslatedRule(options));
+  rules.push_back(MakeRepeatedBlockRule());
+  rules.push_back(MakePhotoCreditRule(words));
+  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule();
+  if (!author_box.ok()) return author_box.status();
+  rules.push_back(std::move(*author_box));
+  absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();
+  if (!markup_debris.ok()) return markup_debris.status();
+  rules.push_back(std::move(*markup_debris));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

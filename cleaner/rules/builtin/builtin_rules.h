@@ -18,6 +18,11 @@ namespace mtclean::internal {
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
     const WordLists& words, const Options& options);
 
+// The index of the first block after the headline (block 0) and the blocks
+// right after it that repeat it (scrape.duplicate-headline removes those);
+// 0 for an empty document.
+size_t HeadlineRepeatsEnd(const Document& doc);
+
 // One per file in this folder.
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeCalqueRule();
@@ -25,6 +30,10 @@ std::unique_ptr<StructuralRule> MakeUntranslatedRule(const Options& options);
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
+std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
+std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
 
 }  // namespace mtclean::internal
 

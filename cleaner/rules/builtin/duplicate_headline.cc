@@ -2,10 +2,17 @@
 //
 // What it does: finds the headline (the first block) repeated as the block
 // right after it, exactly or equal after Unicode normalisation, case folding
-// and whitespace collapsing, and removes the repeats.
+// and whitespace collapsing, and removes the repeats. When the front matter
+// has a `title` and the body opens with it (as a heading or a paragraph),
+// the title is the headline and those opening blocks are the repeats.
 //
 // Why: scrapers often take the title from both the page <title> and the
 // article's <h1>, so the story opens with its headline twice.
+//
+// It owns the repeats of the first block only; every other block repeated
+// right after itself, and lines repeated inside a block, belong to
+// scrape.repeated-block, which starts after HeadlineRepeatsEnd().
+#include "absl/strings/str_cat.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
 
@@ -20,7 +27,8 @@ RuleDescription Describe() {
   d.description =
       "The first block (the headline) appears again as the next block, "
       "exactly or after normalisation, case folding and whitespace "
-      "collapsing. The first copy is kept.";
+      "collapsing. The first copy is kept. When the front matter's `title` "
+      "opens the body, the body's copies go.";
   d.fixable = true;
   d.source = "built-in";
   d.examples = {
@@ -37,6 +45,12 @@ RuleDescription Describe() {
        "The finance minister stepped down late on Tuesday.\n",
        "Minister resigns after budget vote\n\n"
        "The finance minister stepped down late on Tuesday.\n"},
+      {RuleExample::Kind::kBad,
+       "---\ntitle: Bridge reopens after repairs\n---\n"
+       "Bridge reopens after repairs\n\n"
+       "Traffic returned to the old bridge on Monday morning.\n",
+       "---\ntitle: Bridge reopens after repairs\n---\n"
+       "Traffic returned to the old bridge on Monday morning.\n"},
       {RuleExample::Kind::kOk,
        "Talks resume in Geneva\n\n"
        "Talks resume in Geneva, the mediators said on Monday, after a week "
@@ -55,23 +69,41 @@ class DuplicateHeadlineRule : public StructuralRule {
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
-    const auto& blocks = doc.blocks();
-    if (blocks.size() < 2) return;
-    const std::string headline = FoldForCompare(doc.BlockText(0));
-    if (headline.empty()) return;
-    for (size_t b = 1; b < blocks.size(); ++b) {
-      // A cheap length check first: folding rarely changes length much.
-      const std::string_view text = doc.BlockText(b);
-      if (text.size() > 4 * headline.size() + 16) break;
-      if (FoldForCompare(text) != headline) break;
-      Finding f = MakeFinding(blocks[b].begin, blocks[b].end);
-      f.delete_lines = true;
-      out->push_back(std::move(f));
+    const size_t end = HeadlineRepeatsEnd(doc);
+    // The front matter's title is the headline when the body opens with it:
+    // then the first block is a repeat too.
+    const size_t first_repeat =
+        end > 0 && !doc.title().empty() &&
+                FoldForCompare(doc.title()) == FoldForCompare(doc.BlockText(0))
+            ? 0
+            : 1;
+    for (size_t b = first_repeat; b < end; ++b) {
+      const Block& block = doc.blocks()[b];
+      out->push_back(MakeFinding(
+          block.begin, block.end,
+          absl::StrCat("removed ", QuoteExcerpt(doc.BlockText(b)),
+                       " (equal to the headline after case and space folding)")));
+      out->back().delete_lines = true;
     }
   }
 };
 
 }  // namespace
+
+size_t HeadlineRepeatsEnd(const Document& doc) {
+  const auto& blocks = doc.blocks();
+  if (blocks.empty()) return 0;
+  const std::string headline = FoldForCompare(doc.BlockText(0));
+  if (headline.empty()) return 1;
+  size_t b = 1;
+  for (; b < blocks.size(); ++b) {
+    // A cheap length check first: folding rarely changes length much.
+    const std::string_view text = doc.BlockText(b);
+    if (text.size() > 4 * headline.size() + 16) break;
+    if (FoldForCompare(text) != headline) break;
+  }
+  return b;
+}
 
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule() {
   return std::make_unique<DuplicateHeadlineRule>();

@@ -1,14 +1,17 @@
-// The clean-text test of the mt.* and newswire.* families: ordinary news
-// prose (quotes, names, numbers, hyphenated compounds, legitimate
-// repetitions such as `had had`, sentences that open with `In this case`,
-// foreign names and short foreign quotes, agencies named correctly) gets no
-// edit from all the rules together and no finding of any mt.* or newswire.*
-// rule, both with its language given and with the language guessed (the
-// CLI's default). Every file in tests/clean_text/ is read; its language is
-// the `_xx` before `.txt` (wire_en.txt: en), English by default.
+// The clean-text test: ordinary news prose, which mentions newsletters,
+// cookies, photographs, tags, authors, advertising, "read more" and "follow
+// us" in its sentences (news_en.txt), and wire copy with quotes, names,
+// numbers, hyphenated compounds, legitimate repetitions (`had had`),
+// sentences opening with `In this case`, foreign names, short foreign quotes
+// and agencies named correctly (wire_en.txt), gets no edit from all the
+// rules together and no finding of any scrape.*, mt.* or newswire.* rule,
+// with its language given and with the language guessed (the CLI's
+// default). Every file in tests/clean_text/ is read; the language is the
+// `_xx` before `.txt` (news_en.txt: en), English by default.
 #include <filesystem>
 #include <map>
 
+#include "absl/strings/str_cat.h"
 #include "tests/test_support.h"
 
 namespace mtclean {
@@ -41,7 +44,6 @@ std::string LanguageOf(const std::string& path) {
   return "en";
 }
 
-// Paragraphs: runs of non-blank lines.
 size_t Paragraphs(const std::string& text) {
   size_t count = 0;
   bool in_paragraph = false;
@@ -57,12 +59,25 @@ size_t Paragraphs(const std::string& text) {
   return count;
 }
 
-bool IsOwnFamily(const std::string& rule_id) {
-  return rule_id.rfind("mt.", 0) == 0 || rule_id.rfind("newswire.", 0) == 0;
+TEST(CleanTextTest, ThereIsEnoughProse) {
+  const std::vector<std::string> files = CleanTextFiles();
+  ASSERT_FALSE(files.empty());
+  size_t paragraphs = 0;
+  for (const std::string& file : files) paragraphs += Paragraphs(ReadFile(file));
+  EXPECT_GE(paragraphs, 60u);
+  EXPECT_GE(Paragraphs(ReadFile(SourcePath("tests/clean_text/wire_en.txt"))), 200u);
 }
 
-void ExpectUntouched(const Engine& engine, const std::string& text,
-                     const std::string& language) {
+// The families whose findings on clean text are false alarms. (text.* rules
+// may flag what they cannot confirm; their edits are caught above.)
+bool IsCheckedFamily(const std::string& rule_id) {
+  for (const char* family : {"scrape.", "mt.", "newswire."}) {
+    if (rule_id.rfind(family, 0) == 0) return true;
+  }
+  return false;
+}
+
+void ExpectUntouched(const Engine& engine, const std::string& text, const std::string& language) {
   const Result r = CleanOrDie(engine, text);
   EXPECT_EQ(r.language, language);
   for (const Edit& e : r.edits) {
@@ -71,7 +86,7 @@ void ExpectUntouched(const Engine& engine, const std::string& text,
                   << e.replacement;
   }
   for (const Finding& f : r.findings) {
-    if (!IsOwnFamily(f.rule_id)) continue;
+    if (!IsCheckedFamily(f.rule_id)) continue;
     ADD_FAILURE() << f.rule_id << " at byte " << f.begin << ": "
                   << text.substr(f.begin, std::min<size_t>(f.end - f.begin, 200)) << ": "
                   << f.message;
@@ -79,19 +94,13 @@ void ExpectUntouched(const Engine& engine, const std::string& text,
   EXPECT_EQ(r.cleaned, text);
 }
 
-TEST(CleanTextMtNewswireTest, TheWireFileHasTwoHundredParagraphs) {
-  EXPECT_GE(Paragraphs(ReadFile(SourcePath("tests/clean_text/wire_en.txt"))), 200u);
-}
-
-TEST(CleanTextMtNewswireTest, AllRulesLeaveOrdinaryNewsProseAlone) {
-  const std::vector<std::string> files = CleanTextFiles();
-  ASSERT_FALSE(files.empty());
+TEST(CleanTextTest, AllRulesLeaveOrdinaryNewsProseAlone) {
   std::map<std::string, std::unique_ptr<Engine>> engines;
   Options guess;
   guess.language = "";
   std::unique_ptr<Engine> guessing = MakeEngine(guess);
   ASSERT_NE(guessing, nullptr);
-  for (const std::string& file : files) {
+  for (const std::string& file : CleanTextFiles()) {
     SCOPED_TRACE(file);
     const std::string language = LanguageOf(file);
     std::unique_ptr<Engine>& engine = engines[language];

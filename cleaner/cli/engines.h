@@ -1,0 +1,69 @@
+// One Engine per distinct configuration: each input is checked with the
+// rules of its nearest `.mtclean.yaml` (or of `--config`), and engines are
+// built once per configuration file and kept.
+#ifndef MTCLEAN_CLI_ENGINES_H_
+#define MTCLEAN_CLI_ENGINES_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cleaner/config/config.h"
+#include "cleaner/cli/inputs.h"
+#include "mtclean/engine.h"
+
+namespace mtclean::cli {
+
+class EngineSet {
+ public:
+  // `base`: the options from the command line. `config_path`: `--config`,
+  // used for every input instead of the nearest file. `language_given`:
+  // `--lang` was given and beats a configuration's `language`.
+  EngineSet(Options base, std::optional<std::string> config_path, bool language_given);
+
+  struct Selection {
+    const Engine* engine = nullptr;
+    const internal::Config* config = nullptr;  // null: no configuration file
+  };
+  // The engine for an input path ("-": the current folder's configuration).
+  // Errors: the configuration's or the engine's, naming file, line, column.
+  absl::StatusOr<Selection> For(const std::string& input_path);
+
+  // Every engine built so far.
+  std::vector<const Engine*> engines() const;
+
+ private:
+  absl::StatusOr<std::string> ConfigFor(const std::string& input_path);
+
+  Options base_;
+  std::optional<std::string> config_path_;
+  bool language_given_;
+  std::map<std::string, std::string> config_of_dir_;  // folder -> config path ("" none)
+  std::map<std::string, std::unique_ptr<internal::Config>> configs_;
+  std::map<std::string, std::unique_ptr<Engine>> engines_;  // by config path
+};
+
+// An input ready to run: its path, how it is shown, its engine.
+struct PreparedInput {
+  std::string path;   // as given or found ("-" for standard input)
+  std::string shown;  // relative to the current folder when below it; `<stdin>`
+  TextFormat format = TextFormat::kPlain;
+  const Engine* engine = nullptr;
+};
+
+// Expands `paths`, drops the files a configuration skips, and selects each
+// input's engine. Error: a configuration or engine error (exit code 2).
+absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
+                                                         const std::vector<std::string>& paths,
+                                                         bool markdown);
+
+// `path` as linters print it: relative to the current folder when it lies
+// below it, else as given (normalised).
+std::string DisplayPath(const std::string& path);
+
+}  // namespace mtclean::cli
+
+#endif  // MTCLEAN_CLI_ENGINES_H_

@@ -1,0 +1,45 @@
+// Machine-readable reports: mtclean's own JSON (schema documented in
+// docs/report-formats.md, versioned by its `version` field), SARIF 2.1.0,
+// GitHub Actions workflow commands, and the JSON list of rules.
+#ifndef MTCLEAN_REPORT_JSON_REPORT_H_
+#define MTCLEAN_REPORT_JSON_REPORT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cleaner/report/report.h"
+#include "mtclean/engine.h"
+
+namespace mtclean::internal {
+
+// The version of the JSON findings schema; raised on any incompatible
+// change.
+inline constexpr int kJsonReportVersion = 1;
+
+// The JSON findings report of `files`, pretty-printed, ending in "\n".
+std::string JsonReport(const std::vector<CheckedFile>& files);
+
+// The SARIF 2.1.0 log of `files`, with `rules` as the driver's rule
+// metadata (a result's rule missing from them is added with its id only).
+// URIs are the files' paths, relative to `base_uri` (an absolute `file://`
+// URI of the current folder ending in `/`), given as %SRCROOT%.
+std::string SarifReport(const std::vector<CheckedFile>& files,
+                        const std::vector<RuleDescription>& rules, std::string_view base_uri);
+
+// GitHub Actions workflow commands, one line per finding:
+// `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=RULE::MESSAGE`
+// (`warning` and `notice` for the other severities), escaped as the
+// Actions toolkit does.
+std::string GithubReport(const CheckedFile& file);
+
+// The rules as JSON: {"schema": "mtclean-rules", "version": 1, "rules": [...]}.
+std::string RulesJson(const std::vector<RuleDescription>& rules);
+
+// `path` as a relative URI reference: each byte outside the unreserved
+// characters and `/` percent-encoded.
+std::string PathToUri(std::string_view path);
+
+}  // namespace mtclean::internal
+
+#endif  // MTCLEAN_REPORT_JSON_REPORT_H_

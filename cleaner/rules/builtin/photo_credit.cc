@@ -1,0 +1,512 @@
+// scrape.photo-credit
+//
+// What it does: removes photo credits that the scraper turned into text:
+//  - a line that is only a credit: `Photo: Reuters`, `(Photo: VCG)`,
+//    `/Xinhua Photo`, `Image: handout`, `Foto: EFE`, `Photo credit: Jane
+//    Doe`, `REUTERS/Jane Doe`, `Jane Doe/AFP`, `Getty Images`: the line goes;
+//  - a credit glued to the end of a caption line, in brackets (`... on
+//    Monday (Photo: Reuters)`), after the caption's final stop (`... in
+//    Kyiv. Foto: EFE`), after a dash or bar, or after a slash (`... on
+//    Monday /Xinhua Photo`): only the tag goes.
+//
+// Why: a credit belongs under the photo; in the text it is noise between
+// paragraphs or at the end of a caption.
+//
+// A credit is a label (Photo, Foto, Image, Bild, Crédit photo, Imagem...,
+// with a capital, in en, es, fr, de, it, pt), an optional `by`/`por`/`par`/
+// `von`/`di`..., a separator, and a name: capitalised words, connectors
+// (`of`, `de`, `via`...), handout words (`handout`, `archivo`, `file`...),
+// agencies (dictionaries/agencies.txt) and stock sources; or a source
+// followed by a label word (`Xinhua Photo`) or joined to a name by a slash.
+// Telling a name from a caption (`Photo: the mayor cuts the ribbon`, which
+// stays) needs the capitalisation and the agency list, so this is code, not
+// a pattern.
+#include <algorithm>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "cleaner/document/unicode_text.h"
+#include "cleaner/rules/builtin/builtin_rules.h"
+
+namespace mtclean::internal {
+namespace {
+
+// A credit's name has at most this many words and bytes.
+constexpr size_t kMaxCreditWords = 8;
+constexpr size_t kMaxCreditBytes = 80;
+// A glued credit starts within this many bytes of the line's end.
+constexpr size_t kTailWindow = 160;
+
+RuleDescription Describe() {
+  RuleDescription d;
+  d.id = "scrape.photo-credit";
+  d.severity = Severity::kWarning;
+  d.message = "Photo credit left in the text";
+  d.description =
+      "A line that is only a photo credit (a label such as Photo, Foto, "
+      "Image, Bild, Crédit photo or Imagem and a name, an agency with a "
+      "slash or a label word, a stock source), or such a credit glued to "
+      "the end of a caption line, in brackets, after the final stop, a dash "
+      "or a slash. Credit lines go; a glued credit is cut from its caption.";
+  d.fixable = true;
+  d.source = "built-in";
+  d.examples = {
+      {RuleExample::Kind::kBad,
+       "Flooded streets in the north\n\n"
+       "Photo: Reuters\n\n"
+       "Rescue teams evacuated two hundred people on Sunday.\n",
+       "Flooded streets in the north\n\n"
+       "Rescue teams evacuated two hundred people on Sunday.\n"},
+      {RuleExample::Kind::kBad,
+       "Vendimia en La Rioja\n\n"
+       "Temporeros en un viñedo de Haro, el lunes. Foto: EFE\n\n"
+       "La cosecha empezó dos semanas antes de lo habitual.\n",
+       "Vendimia en La Rioja\n\n"
+       "Temporeros en un viñedo de Haro, el lunes.\n\n"
+       "La cosecha empezó dos semanas antes de lo habitual.\n"},
+      {RuleExample::Kind::kBad,
+       "New bridge opens\n\n"
+       "Cars cross the new bridge over the Yangtze on Monday /Xinhua Photo\n\n"
+       "(Photo: VCG)\n\n"
+       "The bridge cuts the crossing time to ten minutes.\n",
+       "New bridge opens\n\n"
+       "Cars cross the new bridge over the Yangtze on Monday\n\n"
+       "The bridge cuts the crossing time to ten minutes.\n"},
+      {RuleExample::Kind::kBad,
+       "Le tramway arrive à Nantes\n\n"
+       "Crédit photo : Jean Dupont / AFP\n\n"
+       "Les premières rames circuleront en juin.\n",
+       "Le tramway arrive à Nantes\n\n"
+       "Les premières rames circuleront en juin.\n"},
+      {RuleExample::Kind::kBad,
+       "Hafen erhält neue Kräne\n\n"
+       "Die neuen Kräne im Hamburger Hafen (Foto: dpa)\n\n"
+       "Sie sollen ab Juli arbeiten.\n",
+       "Hafen erhält neue Kräne\n\n"
+       "Die neuen Kräne im Hamburger Hafen\n\n"
+       "Sie sollen ab Juli arbeiten.\n"},
+      {RuleExample::Kind::kBad,
+       "Il museo riapre\n\nFoto d'archivio: ANSA\n\nI lavori sono costati due milioni.\n",
+       "Il museo riapre\n\nI lavori sono costati due milioni.\n"},
+      {RuleExample::Kind::kBad,
+       "Porto reabre\n\nImagem: Divulgação\n\nOs navios voltaram a atracar.\n",
+       "Porto reabre\n\nOs navios voltaram a atracar.\n"},
+      {RuleExample::Kind::kOk,
+       "Ribbon cut at the station\n\n"
+       "Photo: the mayor cuts the ribbon at the new station on Monday\n\n"
+       "The line opens to passengers next week.\n",
+       ""},
+      {RuleExample::Kind::kOk,
+       "Award for a photographer\n\n"
+       "The jury praised the photo by Ana Ruiz, a Reuters photographer, and "
+       "the image of the flooded square that went round the world.\n",
+       ""},
+      {RuleExample::Kind::kOk,
+       "Poll results\n\nA Reuters/Ipsos poll published on Tuesday put the "
+       "government six points ahead.\n",
+       ""},
+  };
+  return d;
+}
+
+// Labels of a credit, lowercase; matched against the first one to three
+// words of a candidate, which must start with a capital.
+const absl::flat_hash_set<std::string>& Labels() {
+  static const auto* labels = new absl::flat_hash_set<std::string>{
+      // en
+      "photo", "photos", "photograph", "photography", "picture", "pictures", "image",
+      "images", "pic", "credit", "credits", "photo credit", "photo credits", "image credit",
+      "picture credit", "photo courtesy", "courtesy", "file photo", "archive photo", "file image",
+      // es
+      "foto", "fotos", "fotografía", "fotografías", "imagen", "imágenes", "crédito",
+      "créditos", "foto de archivo", "imagen de archivo", "cortesía", "fuente foto",
+      // fr
+      "crédit", "crédits", "crédit photo", "crédits photo", "photo d'archives",
+      "photo d’archives", "image d'archives", "image d’archives", "photo d'illustration",
+      "photo d’illustration",
+      // de
+      "bild", "bilder", "bildquelle", "fotoquelle", "archivbild", "archivfoto", "symbolbild",
+      "fotonachweis", "bildnachweis",
+      // it
+      "immagine", "immagini", "crediti", "credito", "foto d'archivio", "foto d’archivio",
+      "fotografia", "credito fotografico", "immagine d'archivio", "immagine d’archivio",
+      // pt
+      "imagem", "imagens", "foto de arquivo", "imagem de arquivo", "cortesia",
+  };
+  return *labels;
+}
+
+// Labels that are a credit on their own: `File photo`, `Foto de archivo`.
+bool IsArchiveLabel(std::string_view lower) {
+  static constexpr std::string_view kLabels[] = {
+      "file photo", "archive photo", "file image", "foto de archivo", "imagen de archivo",
+      "photo d'archives", "photo d’archives", "image d'archives", "image d’archives",
+      "archivbild", "archivfoto", "symbolbild", "foto d'archivio", "foto d’archivio",
+      "immagine d'archivio", "immagine d’archivio", "foto de arquivo", "imagem de arquivo"};
+  return std::find(std::begin(kLabels), std::end(kLabels), lower) != std::end(kLabels);
+}
+
+// Label words that may follow a source: `Xinhua Photo`, `EFE Foto`.
+bool IsLabelSuffix(std::string_view lower) {
+  return lower == "photo" || lower == "photos" || lower == "foto" || lower == "fotos" ||
+         lower == "pictures" || lower == "bild";
+}
+
+// Words between a label and the name: `Photo by`, `Foto de`, `Courtesy of`.
+bool IsByWord(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {"by", "de", "por", "par", "von",
+                                                "di", "da", "do", "of"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+// Lowercase words a credit's name may hold: connectors and handout words.
+bool IsCreditLowercase(std::string_view lower) {
+  static const auto* words = new absl::flat_hash_set<std::string>{
+      // connectors
+      "of", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el", "los",
+      "las", "the", "and", "y", "e", "et", "und", "von", "van", "der", "den", "via", "for",
+      "para", "pour", "per", "on", "en", "sur", "auf", "su", "em", "by", "por", "par", "&",
+      // handout and archive words
+      "handout", "file", "archive", "archives", "archivo", "archiv", "archivio", "arquivo",
+      "courtesy", "cortesía", "cortesia", "courtoisie", "pool", "supplied", "screenshot",
+      "screengrab", "captura", "reproduction", "reproducción", "reprodução", "riproduzione",
+      "divulgação", "divulgación", "social", "media", "networks", "redes", "sociales",
+      "sociais", "illustration", "ilustración", "ilustração"};
+  return words->contains(absl::string_view(lower.data(), lower.size()));
+}
+
+bool IsHandoutWord(std::string_view lower) {
+  return IsCreditLowercase(lower) && lower != "of" && lower != "de" && lower.size() > 3;
+}
+
+enum class Kind { kWord, kSlash, kColon, kBar, kDash };
+
+struct Token {
+  std::string_view text;
+  Kind kind;
+};
+
+// Splits a candidate into words and separators (`/`, `:`, `|` and dashes
+// standing alone). Trailing commas and full stops are cut from words.
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+      continue;
+    }
+    if (c == '/' || c == ':' || c == '|') {
+      tokens.push_back({s.substr(i, 1), c == '/' ? Kind::kSlash : c == ':' ? Kind::kColon
+                                                                           : Kind::kBar});
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '/' && s[j] != ':' &&
+           s[j] != '|') {
+      ++j;
+    }
+    std::string_view word = s.substr(i, j - i);
+    if (word == "-" || word == "\u2013" || word == "\u2014") {
+      tokens.push_back({word, Kind::kDash});
+    } else {
+      while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.remove_suffix(1);
+      if (!word.empty()) tokens.push_back({word, Kind::kWord});
+    }
+    i = j;
+  }
+  return tokens;
+}
+
+// Case-folded, with an ASCII fast path.
+std::string Lower(std::string_view s) {
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return absl::AsciiStrToLower(absl::string_view(s.data(), s.size()));
+  }
+  return FoldForCompare(s);
+}
+
+bool StartsCapital(std::string_view word) {
+  size_t i = 0;
+  const char32_t c = NextCodePoint(word, i);
+  return IsUpper(c) || IsDigit(c) || c == U'\u00A9';
+}
+
+class PhotoCreditRule : public StructuralRule {
+ public:
+  explicit PhotoCreditRule(absl::flat_hash_set<std::string> sources)
+      : StructuralRule(Describe()), sources_(std::move(sources)) {
+    for (const std::string& s : sources_) {
+      size_t b = 0;
+      while (b < s.size()) {
+        size_t e = s.find(' ', b);
+        if (e == std::string::npos) e = s.size();
+        source_words_.insert(s.substr(b, e - b));
+        b = e + 1;
+      }
+    }
+  }
+
+  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
+    const Document& doc = context.doc;
+    for (size_t l = 0; l < doc.lines().size(); ++l) {
+      if (doc.BlockOfLine(l) == Document::kNoBlock) continue;
+      const Line& line = doc.lines()[l];
+      const std::string_view text = doc.LineText(l);
+      if (IsCreditLine(text)) {
+        Finding f = MakeFinding(line.begin, line.end,
+                                absl::StrCat("removed ", QuoteExcerpt(text),
+                                             " (a credit alone on its line)"));
+        f.delete_lines = true;
+        out->push_back(std::move(f));
+        continue;
+      }
+      if (const std::optional<std::pair<size_t, size_t>> tag = GluedTag(text)) {
+        const size_t begin = line.begin + tag->first;
+        const size_t end = line.begin + tag->second;
+        Finding f = MakeFinding(
+            begin, end,
+            absl::StrCat("removed ", QuoteExcerpt(doc.text().substr(begin, end - begin)),
+                         " (a credit glued to the end of a caption line)"));
+        f.edits.push_back({begin, end, ""});
+        out->push_back(std::move(f));
+      }
+    }
+  }
+
+ private:
+  // A word a credit's name may hold.
+  bool IsNameWord(std::string_view word) const {
+    if (StartsCapital(word)) return true;
+    const std::string lower = Lower(word);
+    return IsCreditLowercase(lower) || source_words_.contains(lower);
+  }
+
+  bool IsStrongWord(std::string_view word) const {
+    const std::string lower = Lower(word);
+    return (StartsCapital(word) && !IsCreditLowercase(lower)) || IsHandoutWord(lower) ||
+           source_words_.contains(lower);
+  }
+
+  // The name after a label: words (and slashes, bars, dashes between them),
+  // at least one of them a capitalised, handout or source word.
+  bool IsName(const std::vector<Token>& t, size_t from) const {
+    size_t words = 0;
+    bool strong = false;
+    for (size_t i = from; i < t.size(); ++i) {
+      if (t[i].kind == Kind::kColon) return false;
+      if (t[i].kind != Kind::kWord) continue;
+      if (!IsNameWord(t[i].text)) return false;
+      strong = strong || IsStrongWord(t[i].text);
+      ++words;
+    }
+    return words > 0 && words <= kMaxCreditWords && strong && t.back().kind == Kind::kWord;
+  }
+
+  // Label form: `Photo: Reuters`, `Photo by Jane Doe`, `Foto EFE`.
+  bool IsLabelledCredit(const std::vector<Token>& t) const {
+    if (t.empty() || t[0].kind != Kind::kWord || !StartsCapital(t[0].text)) return false;
+    // The longest label of up to three words.
+    size_t label_end = 0;
+    std::string phrase;
+    for (size_t i = 0; i < t.size() && i < 3 && t[i].kind == Kind::kWord; ++i) {
+      if (i > 0) phrase += ' ';
+      phrase += Lower(t[i].text);
+      if (Labels().contains(phrase)) label_end = i + 1;
+    }
+    if (label_end == 0) return false;
+    if (label_end == t.size()) return IsArchiveLabel(phrase);
+    size_t i = label_end;
+    bool joined = false;  // a by-word or a separator links label and name
+    if (i < t.size() && t[i].kind == Kind::kWord && IsByWord(Lower(t[i].text))) {
+      ++i;
+      joined = true;
+    }
+    if (i < t.size() && t[i].kind != Kind::kWord) {
+      ++i;
+      joined = true;
+    }
+    if (i >= t.size()) return false;
+    // `Foto EFE`: without a separator the name must be a source.
+    if (!joined && !source_words_.contains(Lower(t[i].text))) return false;
+    return IsName(t, i);
+  }
+
+  // Source form: `/Xinhua Photo`, `Xinhua Photo`, `REUTERS/Jane Doe`,
+  // `Jane Doe/AFP`, `AFP via Getty Images`, `Getty Images`.
+  bool IsSourceCredit(const std::vector<Token>& t) const {
+    size_t i = 0;
+    const bool leading_slash = !t.empty() && t[0].kind == Kind::kSlash;
+    if (leading_slash) ++i;
+    size_t end = t.size();
+    bool suffix = false;
+    if (end > i + 1 && t[end - 1].kind == Kind::kWord && StartsCapital(t[end - 1].text) &&
+        IsLabelSuffix(Lower(t[end - 1].text))) {
+      --end;
+      suffix = true;
+    }
+    // Groups of words split by slashes and `via`: sources, and names of
+    // people of two words or more (`Reuters/Ipsos` is a poll, not a credit).
+    std::vector<std::string> groups(1);
+    size_t words = 0;
+    size_t group_words = 0;
+    bool any_source = false;
+    bool only_stock = true;
+    auto close_group = [&]() {
+      if (groups.back().empty()) return false;
+      if (sources_.contains(groups.back())) {
+        any_source = true;
+        if (!IsStock(groups.back())) only_stock = false;
+      } else {
+        if (group_words < 2) return false;
+        only_stock = false;
+      }
+      group_words = 0;
+      return true;
+    };
+    for (; i < end; ++i) {
+      if (t[i].kind == Kind::kSlash ||
+          (t[i].kind == Kind::kWord && Lower(t[i].text) == "via")) {
+        if (!close_group()) return false;
+        groups.emplace_back();
+        continue;
+      }
+      if (t[i].kind != Kind::kWord || !IsNameWord(t[i].text)) return false;
+      if (!groups.back().empty()) groups.back() += ' ';
+      groups.back() += Lower(t[i].text);
+      ++words;
+      ++group_words;
+    }
+    if (!close_group() || words == 0 || words > kMaxCreditWords || !any_source) return false;
+    return leading_slash || suffix || groups.size() > 1 || only_stock;
+  }
+
+  bool IsCredit(std::string_view s) const {
+    if (s.size() > kMaxCreditBytes + 24) return false;
+    const std::vector<Token> t = Tokenize(s);
+    return IsLabelledCredit(t) || IsSourceCredit(t);
+  }
+
+  // The whole line is a credit, maybe in brackets, maybe with a final stop.
+  bool IsCreditLine(std::string_view text) const {
+    std::string_view s = Trim(text);
+    if (s.empty() || s.size() > kMaxCreditBytes + 24) return false;
+    if (s.back() == '.') s.remove_suffix(1);
+    if (s.size() >= 2 && ((s.front() == '(' && s.back() == ')') ||
+                          (s.front() == '[' && s.back() == ']'))) {
+      s = s.substr(1, s.size() - 2);
+    }
+    return IsCredit(s);
+  }
+
+  // A credit at the end of a caption line: the byte span to delete.
+  std::optional<std::pair<size_t, size_t>> GluedTag(std::string_view text) const {
+    size_t end = text.size();
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+    if (end < 4) return std::nullopt;
+    const size_t window = end > kTailWindow ? end - kTailWindow : 0;
+
+    // In brackets: `caption (Photo: Reuters)`, maybe before a final stop.
+    size_t close = end;
+    if (text[close - 1] == '.') --close;
+    if (close > 0 && (text[close - 1] == ')' || text[close - 1] == ']')) {
+      const char open_char = text[close - 1] == ')' ? '(' : '[';
+      const size_t open = text.rfind(open_char, close - 1);
+      if (open != std::string_view::npos && open >= window && open > 0 &&
+          IsCredit(text.substr(open + 1, close - 1 - open - 1))) {
+        size_t begin = open;
+        while (begin > 0 && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+        if (HasLetter(text.substr(0, begin))) return std::make_pair(begin, close);
+      }
+    }
+
+    // After the caption's final stop, a dash, a bar or before a slash: the
+    // leftmost boundary whose rest is a credit.
+    for (size_t i = std::max<size_t>(window, 1); i < end; ++i) {
+      if (text[i] != ' ') continue;
+      size_t tag = i;
+      while (tag < end && text[tag] == ' ') ++tag;
+      if (tag >= end) break;
+      size_t begin = i;  // the deletion keeps the text before the space
+      size_t prev = i;
+      const char32_t before = PreviousCodePoint(text, prev);
+      bool boundary = false;
+      if (text[tag] == '/') {
+        boundary = true;
+      } else if (before == '.' || before == '!' || before == '?' || before == U'\u2026' ||
+                 ((before == U'\u201D' || before == '"' || before == U'\u00BB') && prev > 0 &&
+                  IsSentenceEnd(text, prev))) {
+        boundary = true;
+      } else if (before == '-' || before == '|' || before == U'\u2013' || before == U'\u2014') {
+        // ` - Photo: X`: the dash goes with the tag.
+        if (prev > 0 && text[prev - 1] == ' ') {
+          begin = prev - 1;
+          while (begin > 0 && text[begin - 1] == ' ') --begin;
+          boundary = true;
+        }
+      }
+      if (!boundary) continue;
+      if (!HasLetter(text.substr(0, begin))) return std::nullopt;
+      if (IsCredit(text.substr(tag, end - tag))) return std::make_pair(begin, end);
+      i = tag - 1;
+    }
+    return std::nullopt;
+  }
+
+  // A closing quote at [.., prev] that follows sentence-ending punctuation.
+  static bool IsSentenceEnd(std::string_view text, size_t quote_begin) {
+    size_t j = quote_begin;
+    const char32_t c = PreviousCodePoint(text, j);
+    return c == '.' || c == '!' || c == '?' || c == U'\u2026';
+  }
+
+  static bool HasLetter(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+      if (IsLetter(NextCodePoint(s, i))) return true;
+    }
+    return false;
+  }
+
+  static std::string_view Trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+  }
+
+  static bool IsStock(const std::string& source) {
+    return std::find(std::begin(kStockSources), std::end(kStockSources), source) !=
+           std::end(kStockSources);
+  }
+
+ public:
+  // Picture agencies and stock libraries: a credit even alone on a line.
+  static constexpr std::string_view kStockSources[] = {
+      "getty images", "shutterstock", "istock",     "istockphoto",     "alamy",
+      "unsplash",     "pexels",       "pixabay",    "depositphotos",   "adobe stock",
+      "ap photo",     "afp photo",    "epa",        "epa-efe",         "vcg",
+      "visual china group", "imago",  "picture alliance", "picture-alliance", "ansa foto",
+      "reuters pictures",
+  };
+
+ private:
+  absl::flat_hash_set<std::string> sources_;       // folded names
+  absl::flat_hash_set<std::string> source_words_;  // their words
+};
+
+}  // namespace
+
+std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words) {
+  absl::flat_hash_set<std::string> sources;
+  for (const Agency& a : words.agencies()) {
+    sources.insert(FoldForCompare(a.canonical));
+    for (const std::string& v : a.variants) sources.insert(FoldForCompare(v));
+  }
+  for (std::string_view s : PhotoCreditRule::kStockSources) sources.insert(std::string(s));
+  return std::make_unique<PhotoCreditRule>(std::move(sources));
+}
+
+}  // namespace mtclean::internal

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the tools the test suite runs against mtclean's output, only when
+# they are missing:
+#   - Microsoft's SARIF validator (npm package @microsoft/sarif-multitool),
+#     into the folder given as $1 (default: build/test-tools);
+#   - pre-commit (Debian package), through install-deps.sh.
+# ctest runs this as the set-up fixture of the tests that need the tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+readonly SARIF_MULTITOOL_VERSION=5.7.0
+tools_dir="${1:-build/test-tools}"
+validator="$tools_dir/node_modules/.bin/sarif-multitool"
+binary="$tools_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+
+if ! command -v pre-commit >/dev/null 2>&1; then
+  ./scripts/install-deps.sh
+fi
+
+if [ ! -x "$validator" ] || [ ! -f "$binary" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "install-test-tools: npm is needed to install @microsoft/sarif-multitool" >&2
+    exit 1
+  fi
+  mkdir -p "$tools_dir"
+  echo "install-test-tools: installing @microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION into $tools_dir" >&2
+  npm install --prefix "$tools_dir" --no-audit --no-fund --loglevel=error \
+    "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" >&2
+fi
+# npm 11 does not run the package's own postinstall step (chmod), so the
+# self-contained validator binary may not be executable yet.
+chmod u+x "$binary"

@@ -1,0 +1,167 @@
+// End-to-end tests of the CI features: report formats, configuration
+// discovery, skipping, Markdown inputs, suppressions and colour.
+#include <filesystem>
+
+#include "nlohmann/json.hpp"
+#include "tests/cli/shell.h"
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+namespace fs = std::filesystem;
+using ::mtclean::testing::ReadFile;
+using ::mtclean::testing::RunOutput;
+using ::mtclean::testing::Scratch;
+using ::mtclean::testing::Shell;
+using ::mtclean::testing::SourcePath;
+
+constexpr char kArticle[] =
+    "Rates held\n\nRates held\n\nThe bank kept its rate unchanged.\n\nLeave a Reply\n";
+const std::string kFixture = "tests/markdown/harbour-pilots-all-four-artifacts";
+
+TEST(CheckFormatsTest, JsonWithPathsRelativeToTheCurrentFolder) {
+  Scratch s;
+  s.Write("content/a.txt", kArticle);
+  // An absolute path is printed relative to the current folder.
+  const RunOutput r = Shell("$MTCLEAN check --format json \"$PWD/content/a.txt\"", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["version"], 1);
+  ASSERT_EQ(j["findings"].size(), 2u);
+  EXPECT_EQ(j["findings"][0]["file"], "content/a.txt");
+  EXPECT_EQ(j["findings"][0]["rule"], "scrape.duplicate-headline");
+  EXPECT_EQ(j["findings"][0]["fix"]["edits"][0]["byte_begin"], 12);
+  EXPECT_EQ(r.err, "") << "machine formats print no summary";
+}
+
+TEST(CheckFormatsTest, GithubAnnotations) {
+  Scratch s;
+  s.Write("a.txt", kArticle);
+  const RunOutput r = Shell("$MTCLEAN check --format github ./a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out,
+            "::error file=a.txt,line=3,col=1,endLine=3,endColumn=11,title=scrape.duplicate-headline"
+            "::Headline repeated right after itself: removed \u201CRates held\u201D (equal to the "
+            "headline after case and space folding)\n"
+            "::error file=a.txt,line=7,col=1,endLine=7,endColumn=14,title=scrape.comment-form"
+            "::Comment form left over from the scraped page: removed \u201CLeave a Reply\u201D (the "
+            "whole line is boilerplate, in the tail)\n");
+}
+
+TEST(CheckFormatsTest, DiffFormatAppliesWithGitApply) {
+  Scratch s;
+  fs::create_directories(s.dir() / "content");
+  s.Write("content/harbour.md", ReadFile(SourcePath(kFixture + ".md")));
+  const RunOutput r = Shell(
+      "$MTCLEAN check --format diff content > change.diff; test $? = 1 && "
+      "git apply --check -p0 change.diff && git apply -p0 change.diff",
+      s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(s.Path("content/harbour.md")), ReadFile(SourcePath(kFixture + ".clean.md")));
+}
+
+TEST(CheckFormatsTest, MarkdownFilesAndTheMarkdownFlag) {
+  Scratch s;
+  s.Write("harbour.md", ReadFile(SourcePath(kFixture + ".md")));
+  RunOutput r = Shell("$MTCLEAN fix --write harbour.md", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(s.Path("harbour.md")), ReadFile(SourcePath(kFixture + ".clean.md")));
+  r = Shell("$MTCLEAN fix - --markdown < " + SourcePath(kFixture + ".md"));
+  EXPECT_EQ(r.out, ReadFile(SourcePath(kFixture + ".clean.md")));
+  r = Shell("$MTCLEAN fix - < " + SourcePath(kFixture + ".md"));
+  EXPECT_NE(r.out.find("# Harbour pilots end strike"), std::string::npos)
+      << "standard input is plain text without --markdown";
+}
+
+TEST(CheckFormatsTest, NearestConfigurationWinsAndConfigOverrides) {
+  Scratch s;
+  s.Write(".mtclean.yaml", "disable: [scrape.comment-form]\n");
+  s.Write("content/es/.mtclean.yaml", "disable: [\"scrape.*\"]\n");
+  s.Write("content/en/a.txt", kArticle);
+  s.Write("content/es/b.txt", kArticle);
+  s.Write("strict.yaml", "severity: {\"*\": info}\n");
+  RunOutput r = Shell("$MTCLEAN check content", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.find("scrape.comment-form"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("content/en/a.txt:3:1: error:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("content/es/b.txt"), std::string::npos) << r.out;
+
+  r = Shell("$MTCLEAN check --config strict.yaml --fail-on warning content", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("content/es/b.txt:7:1: info:"), std::string::npos) << r.out;
+}
+
+TEST(CheckFormatsTest, ConfigurationErrorExitsTwoNamingTheSpot) {
+  Scratch s;
+  s.Write(".mtclean.yaml", "language: en\ndisable:\n  - scrape.coment-form\n");
+  s.Write("a.md", kArticle);
+  const RunOutput r = Shell("$MTCLEAN check a.md", s.dir().string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(".mtclean.yaml:3:5: unknown rule `scrape.coment-form` (see `mtclean rules`)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(Shell("$MTCLEAN check --config missing.yaml a.md", s.dir().string()).exit_code, 2);
+}
+
+TEST(CheckFormatsTest, SkippedPathsAreNotChecked) {
+  Scratch s;
+  s.Write(".mtclean.yaml", "skip: [\"content/drafts/**\"]\n");
+  s.Write("content/drafts/a.md", kArticle);
+  s.Write("content/news/b.md", kArticle);
+  const RunOutput r = Shell("$MTCLEAN check content content/drafts/a.md", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.out.find("drafts"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("content/news/b.md:3:1:"), std::string::npos) << r.out;
+}
+
+TEST(CheckFormatsTest, RulesListingFollowsTheConfiguration) {
+  Scratch s;
+  s.Write(".mtclean.yaml", "packs: [newswire]\nseverity: {newswire.dateline: error}\n");
+  RunOutput r = Shell("$MTCLEAN rules --format json", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["rules"].size(), 2u);
+  EXPECT_EQ(j["rules"][0]["id"], "newswire.agency-name");
+  EXPECT_EQ(j["rules"][0]["severity"], "warning");
+  EXPECT_EQ(j["rules"][1]["id"], "newswire.dateline");
+  EXPECT_EQ(j["rules"][1]["severity"], "error");
+  r = Shell("$MTCLEAN rules", s.dir().string());
+  EXPECT_NE(r.out.find("\nnewswire.dateline\terror\t*\tfix\tAgency dateline left in the text\n"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(CheckFormatsTest, UnusedSuppressionsReportedOnRequest) {
+  Scratch s;
+  s.Write("a.md",
+          "The council met on Monday.\n\n<!-- mtclean-disable-next-line scrape.comment-form -->\n"
+          "The agenda was short.\n");
+  RunOutput r = Shell("$MTCLEAN check a.md", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  r = Shell("$MTCLEAN check --report-unused-suppressions a.md", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("a.md:3:1: warning: Suppression `mtclean-disable-next-line "
+                       "scrape.comment-form` suppressed nothing [mtclean.unused-suppression]"),
+            std::string::npos)
+      << r.out;
+}
+
+TEST(CheckFormatsTest, ColourOnATerminalUnlessNoColor) {
+  Scratch s;
+  s.Write("a.txt", kArticle);
+  // `script` runs the command on a pseudo-terminal.
+  RunOutput r = Shell("script -qec \"$MTCLEAN check a.txt\" /dev/null", s.dir().string());
+  EXPECT_NE(r.out.find("\033[1;31merror:"), std::string::npos) << r.out;
+  r = Shell("NO_COLOR=1 script -qec \"$MTCLEAN check a.txt\" /dev/null", s.dir().string());
+  EXPECT_NE(r.out.find("error:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\033'), std::string::npos) << r.out;
+  r = Shell("$MTCLEAN check a.txt", s.dir().string());
+  EXPECT_EQ(r.out.find('\033'), std::string::npos) << "not a terminal";
+  r = Shell("$MTCLEAN check --color always a.txt", s.dir().string());
+  EXPECT_NE(r.out.find('\033'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mtclean

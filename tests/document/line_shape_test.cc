@@ -1,0 +1,58 @@
+#include "cleaner/document/line_shape.h"
+
+#include "gtest/gtest.h"
+
+namespace mtclean::internal {
+namespace {
+
+TEST(LineShapeTest, CountsWordsAndFindsTheFinalMark) {
+  const LineShape s = MeasureLine("The port reopened on Friday, officials said.”");
+  EXPECT_EQ(s.words, 7u);
+  EXPECT_EQ(s.final_mark, U'.');
+  EXPECT_TRUE(EndsAsSentence(s));
+  EXPECT_FALSE(s.inner_break);
+  EXPECT_EQ(MeasureLine("(Photo: Reuters)").final_mark, U's');
+  EXPECT_EQ(MeasureLine("Read more...").final_mark, U'\u2026');
+  EXPECT_EQ(MeasureLine("   ").final_mark, 0u);
+}
+
+TEST(LineShapeTest, FindsSentenceBoundariesButNotAbbreviations) {
+  EXPECT_TRUE(MeasureLine("The vote failed. Talks resume today").inner_break);
+  EXPECT_TRUE(MeasureLine("“We will stay.” The mayor left").inner_break);
+  EXPECT_TRUE(MeasureLine("Why now? Nobody knows").inner_break);
+  EXPECT_FALSE(MeasureLine("Mr. Smith goes to Brussels").inner_break);
+  EXPECT_FALSE(MeasureLine("The U.S. Senate votes").inner_break);
+  EXPECT_FALSE(MeasureLine("Wait... the results are late").inner_break);
+}
+
+TEST(LineShapeTest, ListItemsAndLinks) {
+  EXPECT_TRUE(MeasureLine("- Mayor defends tram line").list_item);
+  EXPECT_TRUE(MeasureLine("• Mayor defends tram line").list_item);
+  EXPECT_TRUE(MeasureLine("2) Mayor defends tram line").list_item);
+  EXPECT_FALSE(MeasureLine("2024 was a dry year").list_item);
+  EXPECT_FALSE(MeasureLine("-5 degrees at dawn").list_item);
+  EXPECT_TRUE(MeasureLine("[Mayor defends tram line](https://example.org/a)").link);
+  EXPECT_TRUE(MeasureLine("www.example.org").link);
+}
+
+TEST(LineShapeTest, SentencesShortLinesAndLinkTitles) {
+  // A story sentence.
+  EXPECT_TRUE(IsSentenceLike(MeasureLine("Readers can follow us on the radio every Sunday.")));
+  // Long without a final stop is still running text.
+  EXPECT_TRUE(IsSentenceLike(MeasureLine(
+      "the council said that the works on the new tram line would start in May and end in "
+      "two years")));
+  // Short lines of page furniture.
+  EXPECT_FALSE(IsSentenceLike(MeasureLine("Follow us on Twitter")));
+  EXPECT_FALSE(IsSentenceLike(MeasureLine("All rights reserved.")));
+  EXPECT_TRUE(IsLinkTitleLike(MeasureLine("Mayor defends the new tram line")));
+  EXPECT_TRUE(IsLinkTitleLike(MeasureLine("¿Qué pasará con el puerto?")));
+  EXPECT_TRUE(IsLinkTitleLike(MeasureLine("March 3, 2024")));
+  EXPECT_TRUE(IsLinkTitleLike(MeasureLine("- Mayor defends the new tram line.")));
+  EXPECT_FALSE(IsLinkTitleLike(MeasureLine("The mayor defended the tram.")));
+  EXPECT_FALSE(IsLinkTitleLike(MeasureLine("Read also:")));
+  EXPECT_FALSE(IsLinkTitleLike(MeasureLine("")));
+}
+
+}  // namespace
+}  // namespace mtclean::internal

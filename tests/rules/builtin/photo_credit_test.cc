@@ -1,0 +1,94 @@
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+using ::mtclean::testing::CleanOrDie;
+using ::mtclean::testing::MakeEngine;
+
+std::unique_ptr<Engine> Rule() {
+  Options o;
+  o.only_rules = {"scrape.photo-credit"};
+  return MakeEngine(o);
+}
+
+constexpr char kHead[] = "Storm hits the coast\n\n";
+constexpr char kTail[] = "\n\nThe weather service expects calmer seas by Thursday.\n";
+
+std::string Wrap(const std::string& middle) { return kHead + middle + kTail; }
+
+TEST(PhotoCreditTest, CreditLinesGoInEveryLanguage) {
+  auto engine = Rule();
+  for (const std::string line : {
+           "Photo: Reuters", "(Photo: VCG)", "/Xinhua Photo", "Image: handout", "Foto: EFE",
+           "Photo credit: Jane Doe", "REUTERS/Jane Doe", "Jane Doe/AFP", "Getty Images",
+           "AFP via Getty Images", "Photo by Jane Doe on Unsplash", "Photo: Reuters.",
+           "PHOTO: AP", "Foto: Archivo", "Foto de archivo: EFE", "Imagen: Europa Press",
+           "Crédits photo : AFP", "Photo d'archives : AFP", "Bild: dpa", "Foto: picture alliance",
+           "[Foto: ANSA]", "Foto d’archivio", "Imagem: Reprodução", "Foto: Agência Lusa",
+           "Courtesy of the Ministry of Health", "Xinhua/Li Wei", "AP Photo/Jane Doe",
+           "File photo", "Archivbild"}) {
+    const Result r = CleanOrDie(*engine, Wrap(line));
+    EXPECT_EQ(r.cleaned, Wrap("").substr(0, std::string(kHead).size()) +
+                             std::string(kTail).substr(2))
+        << line;
+  }
+}
+
+TEST(PhotoCreditTest, GluedCreditIsCutFromItsCaption) {
+  auto engine = Rule();
+  const std::string caption = "Waves break over the harbour wall in Vigo on Sunday";
+  for (const auto& [bad, good] : std::vector<std::pair<std::string, std::string>>{
+           {caption + " (Photo: Reuters)", caption},
+           {caption + " (Photo: Reuters).", caption + "."},
+           {caption + ". Photo: Reuters", caption + "."},
+           {caption + ". Foto: EFE", caption + "."},
+           {caption + " /Xinhua Photo", caption},
+           {caption + " - Photo: Jane Doe/AFP", caption},
+           {caption + " | Image: handout", caption},
+           {caption + ". REUTERS/Jane Doe", caption + "."},
+           {caption + " [Bild: dpa]", caption},
+           {"\u201CWe have never seen this,\u201D a fisherman said.\u201D Foto: ANSA",
+            "\u201CWe have never seen this,\u201D a fisherman said.\u201D"},
+       }) {
+    const Result r = CleanOrDie(*engine, Wrap(bad));
+    EXPECT_EQ(r.cleaned, Wrap(good)) << bad;
+    EXPECT_TRUE(CleanOrDie(*engine, r.cleaned).edits.empty()) << bad;
+  }
+}
+
+TEST(PhotoCreditTest, FindingNamesTheCredit) {
+  auto engine = Rule();
+  const Result r = CleanOrDie(*engine, Wrap("Boats in the harbour (Photo: Reuters)\n\nFoto: EFE"));
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].message,
+            "Photo credit left in the text: removed \u201C(Photo: Reuters)\u201D (a credit glued "
+            "to the end of a caption line)");
+  EXPECT_EQ(r.findings[1].message,
+            "Photo credit left in the text: removed \u201CFoto: EFE\u201D (a credit alone on its "
+            "line)");
+}
+
+TEST(PhotoCreditTest, CaptionsNamesAndSentencesStay) {
+  auto engine = Rule();
+  for (const std::string line : {
+           "Photo: the mayor cuts the ribbon at the new station on Monday",
+           "Photos show the damage",
+           "PHOTO GALLERY",
+           "Reuters",
+           "Jane Doe",
+           "The photo by Ana Ruiz won the regional prize.",
+           "Only one agency was there to take the photo: Reuters.",
+           "The government leads by six points (Reuters/Ipsos).",
+           "The minister spoke to reporters. Image matters, she said.",
+           "Foto: una mujer camina por la calle inundada",
+           "Bild: Die Feuerwehr im Einsatz am Hafen von Kiel",
+           "The council met on Monday. Photo exhibitions will reopen in May.",
+       }) {
+    const std::string text = Wrap(line);
+    EXPECT_EQ(CleanOrDie(*engine, text).cleaned, text) << line;
+  }
+}
+
+}  // namespace
+}  // namespace mtclean
