@@ -104,7 +104,7 @@ TEST_F(ConfigTest, EmptyFileMeansDefaults) {
 TEST_F(ConfigTest, UnknownKey) {
   EXPECT_EQ(ParseError("language: en\nrulez: [x]\n"),
             Prefix() + "2:1: unknown key `rulez` (known keys: packs, enable, disable, severity, "
-                       "language, dictionaries, skip)");
+                       "language, dictionaries, skip, delete-untranslated)");
 }
 
 TEST_F(ConfigTest, KeyGivenTwice) {
@@ -245,6 +245,21 @@ TEST_F(ConfigTest, LanguageFromTheConfigurationUnlessKept) {
   EXPECT_EQ(options.language, "") << "the default: guessed per document";
   c->ApplyTo(&options, false);
   EXPECT_EQ(options.language, "es");
+}
+
+TEST_F(ConfigTest, DeleteUntranslated) {
+  absl::StatusOr<Config> c = ParseConfig("delete-untranslated: true\n", ConfigPath());
+  ASSERT_TRUE(c.ok()) << c.status();
+  Options options;
+  EXPECT_FALSE(options.delete_untranslated);
+  c->ApplyTo(&options, false);
+  EXPECT_TRUE(options.delete_untranslated);
+  c = ParseConfig("delete-untranslated: false\n", ConfigPath());
+  ASSERT_TRUE(c.ok()) << c.status();
+  c->ApplyTo(&options, false);
+  EXPECT_TRUE(options.delete_untranslated) << "the command line's flag is kept";
+  EXPECT_EQ(ParseError("delete-untranslated: sometimes\n"),
+            Prefix() + "1:22: `delete-untranslated` must be true or false");
 }
 
 TEST_F(ConfigTest, SkipGlobs) {
