@@ -195,6 +195,12 @@ TEST(CliTest, RulesAndExplain) {
   r = Shell("$MTCLEAN explain mt.stray-fragment");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("Example (left alone):\nHe agreed. Twice."), std::string::npos) << r.out;
+  // A rule that only flags shows its bad examples as reported, not changed.
+  r = Shell("$MTCLEAN explain mt.calque");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Example (reported, left as it is):\nOfficials said"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("becomes:"), std::string::npos) << r.out;
 }
 
 constexpr char kFrenchStory[] =
