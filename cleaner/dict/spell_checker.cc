@@ -40,6 +40,10 @@ std::atomic<uint64_t> next_id{1};
 constexpr size_t kMaxCachedWords = 1 << 17;
 using WordCache = absl::flat_hash_map<std::string, bool>;
 thread_local absl::flat_hash_map<uint64_t, WordCache> thread_caches;
+// A checker's cache outlives the checker in every thread that used it, so a
+// thread that has seen many checkers (engines built again and again) drops
+// all its caches and starts over.
+constexpr size_t kMaxCachesPerThread = 32;
 
 }  // namespace
 
@@ -113,12 +117,17 @@ bool SpellChecker::AcceptsUncached(std::string_view word) const {
 }
 
 bool SpellChecker::Accepts(std::string_view word) const {
+  if (thread_caches.size() >= kMaxCachesPerThread && !thread_caches.contains(id_)) {
+    thread_caches.clear();
+  }
   WordCache& cache = thread_caches[id_];
-  const std::string key(word);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  // Debian's Abseil has its own string_view: look up without a copy.
+  if (auto it = cache.find(absl::string_view(word.data(), word.size())); it != cache.end()) {
+    return it->second;
+  }
   const bool accepted = AcceptsUncached(word);
   if (cache.size() >= kMaxCachedWords) cache.clear();
-  cache.emplace(key, accepted);
+  cache.emplace(std::string(word), accepted);
   return accepted;
 }
 
