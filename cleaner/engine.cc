@@ -5,9 +5,11 @@
 #include <optional>
 #include <tuple>
 #include <filesystem>
+#include <map>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "cleaner/dict/language_profile.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
 #include "cleaner/resolve/resolve.h"
@@ -17,9 +19,11 @@
 namespace mtclean {
 
 struct Engine::State {
-  std::string language;
+  std::string language;  // empty: guessed per document
   bool report_unused_suppressions = false;
-  internal::WordLists words;
+  // The word lists of each language a document may be checked in.
+  std::map<std::string, internal::WordLists, std::less<>> words;
+  internal::LanguageProfiles profiles;
   std::unique_ptr<internal::Dictionaries> dictionaries;
   std::unique_ptr<internal::RuleSet> rules;
   std::vector<RuleDescription> descriptions;
@@ -37,6 +41,9 @@ std::string ResolveDataDir(const Options& options) {
   }
   return MTCLEAN_DEFAULT_DATA_DIR;
 }
+
+// When the language is guessed and the guess is inconclusive.
+constexpr std::string_view kFallbackLanguage = "en";
 
 RuleDescription DescribeUnusedSuppression() {
   RuleDescription d;
@@ -143,7 +150,8 @@ TextFormat TextFormatForPath(std::string_view path) {
 
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
   auto state = std::make_unique<State>();
-  state->language = options.language;
+  // "auto" is the CLI's (and a configuration's) word for "guess".
+  state->language = options.language == "auto" ? "" : options.language;
   state->report_unused_suppressions = options.report_unused_suppressions;
   const std::string data_dir = ResolveDataDir(options);
   if (!std::filesystem::is_directory(data_dir)) {
@@ -151,22 +159,40 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
         data_dir, ": data folder (rules/ and dictionaries/) not found; set "
                   "--data-dir or MTCLEAN_DATA_DIR"));
   }
-  absl::StatusOr<internal::WordLists> words = internal::WordLists::Load(
-      (std::filesystem::path(data_dir) / "dictionaries").string(), options.language,
-      options.dictionary_paths);
-  if (!words.ok()) return words.status();
-  state->words = std::move(*words);
-  state->dictionaries = std::make_unique<internal::Dictionaries>(
-      options.hunspell_dir, (std::filesystem::path(data_dir) / "dictionaries").string());
-  // The output language's dictionary is needed by the checks: a missing one
-  // is an error now rather than in the middle of a run.
-  if (absl::StatusOr<const internal::SpellChecker*> checker =
-          state->dictionaries->Get(options.language);
+  const std::string dictionaries_dir =
+      (std::filesystem::path(data_dir) / "dictionaries").string();
+  // A given language is the only one; a guessed one may be any known one.
+  std::vector<std::string> languages;
+  if (state->language.empty()) {
+    for (std::string_view l : internal::HunspellLanguages()) languages.emplace_back(l);
+  } else {
+    languages.push_back(state->language);
+  }
+  for (const std::string& language : languages) {
+    absl::StatusOr<internal::WordLists> words =
+        internal::WordLists::Load(dictionaries_dir, language, options.dictionary_paths);
+    if (!words.ok()) return words.status();
+    state->words.emplace(language, std::move(*words));
+  }
+  absl::StatusOr<internal::LanguageProfiles> profiles =
+      internal::LanguageProfiles::Load(dictionaries_dir);
+  if (!profiles.ok()) return profiles.status();
+  state->profiles = std::move(*profiles);
+  state->dictionaries =
+      std::make_unique<internal::Dictionaries>(options.hunspell_dir, dictionaries_dir);
+  // The output language's dictionary (the fallback's, when the language is
+  // guessed) is needed by the checks: a missing one is an error now rather
+  // than in the middle of a run. The other languages' load on first use.
+  const std::string_view needed =
+      state->language.empty() ? kFallbackLanguage : std::string_view(state->language);
+  if (absl::StatusOr<const internal::SpellChecker*> checker = state->dictionaries->Get(needed);
       !checker.ok()) {
     return checker.status();
   }
-  absl::StatusOr<std::unique_ptr<internal::RuleSet>> rules =
-      internal::RuleSet::Create(options, data_dir, state->words);
+  Options rule_options = options;
+  rule_options.language = state->language;
+  absl::StatusOr<std::unique_ptr<internal::RuleSet>> rules = internal::RuleSet::Create(
+      rule_options, data_dir, state->words.find(needed)->second);
   if (!rules.ok()) return rules.status();
   state->rules = std::move(*rules);
   state->descriptions = state->rules->descriptions();
@@ -209,9 +235,24 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
       return absl::Status(doc.status().code(),
                           std::string(name) + ": " + std::string(doc.status().message()));
     }
+    if (round == 0) {
+      // The language is the same in every round: guessed from the body of
+      // the original text.
+      result.language = state_->language;
+      if (result.language.empty()) {
+        const auto& blocks = doc->blocks();
+        const std::string_view body =
+            blocks.empty() ? std::string_view()
+                           : doc->text().substr(blocks.front().begin,
+                                                blocks.back().end - blocks.front().begin);
+        result.language = internal::GuessLanguage(body, state_->profiles,
+                                                  *state_->dictionaries, kFallbackLanguage);
+      }
+    }
     std::vector<Finding> findings;
-    const internal::RuleContext context{*doc, state_->words, *state_->dictionaries,
-                                        state_->language};
+    const internal::RuleContext context{*doc, state_->words.find(result.language)->second,
+                                        *state_->dictionaries, result.language,
+                                        state_->profiles};
     if (absl::Status s = state_->rules->Check(context, &findings); !s.ok()) {
       return absl::Status(s.code(), std::string(name) + ": " + std::string(s.message()));
     }

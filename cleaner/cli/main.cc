@@ -40,9 +40,13 @@ int main(int argc, char** argv) {
                  "or the built-in location)");
   app.add_option("--rules", engine_options.rule_paths,
                  "Extra rule file or folder of *.yaml rules (repeatable)");
-  CLI::Option* lang = app.add_option("--lang", engine_options.language,
-                                     "Language of the text (beats a configuration's)")
-                          ->capture_default_str();
+  CLI::Option* lang =
+      app.add_option("--lang", engine_options.language,
+                     "Language of the text: de, en, es, fr, it or pt (beats a configuration's); "
+                     "auto (the default) guesses it per document, falling back to en")
+          ->check(CLI::IsMember({"auto", "de", "en", "es", "fr", "it", "pt"}));
+  app.add_flag("--delete-untranslated", engine_options.delete_untranslated,
+               "Delete the sentences mt.untranslated finds (default: only report them)");
   app.add_option("--config", config_path,
                  "Configuration file for every input, instead of the nearest .mtclean.yaml");
   app.add_flag("--markdown", options.markdown,

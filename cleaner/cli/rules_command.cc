@@ -55,7 +55,10 @@ int RunExplain(EngineSet& engines, const CliOptions& options) {
   if (!r.description.empty()) std::cout << "\n" << r.description << "\n";
   std::cout << "\nDefined in: " << r.source << "\n";
   for (const RuleExample& ex : r.examples) {
-    if (ex.kind == RuleExample::Kind::kBad) {
+    if (ex.kind == RuleExample::Kind::kBad && ex.good == ex.text) {
+      // A rule that only flags: the example is reported, not changed.
+      std::cout << "\nExample (reported, left as it is):\n" << ex.text << "\n";
+    } else if (ex.kind == RuleExample::Kind::kBad) {
       std::cout << "\nExample (fixed):\n" << ex.text << "\nbecomes:\n" << ex.good << "\n";
     } else {
       std::cout << "\nExample (left alone):\n" << ex.text << "\n";

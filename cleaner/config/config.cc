@@ -20,7 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view kKeys[] = {"packs",    "enable",       "disable", "severity",
-                                      "language", "dictionaries", "skip"};
+                                      "language", "dictionaries", "skip",    "delete-untranslated"};
 
 class ConfigError {
  public:
@@ -158,6 +158,11 @@ absl::Status ParseRoot(const ConfigError& err, const YAML::Node& root, Config* c
         }
         config->dictionary_paths.push_back(*path);
       }
+    } else if (key == "delete-untranslated") {
+      if (!value.IsScalar() || (value.Scalar() != "true" && value.Scalar() != "false")) {
+        return err.At(value, "`delete-untranslated` must be true or false");
+      }
+      config->delete_untranslated = value.Scalar() == "true";
     } else if (key == "skip") {
       absl::StatusOr<std::vector<Located>> globs = StringList(err, value, key);
       if (!globs.ok()) return globs.status();
@@ -177,6 +182,10 @@ void Config::ApplyTo(Options* options, bool keep_language) const {
   options->selectors.insert(options->selectors.end(), selectors.begin(), selectors.end());
   options->severities.insert(options->severities.end(), severities.begin(), severities.end());
   if (language && !keep_language) options->language = *language;
+  // --delete-untranslated turns it on whatever the configuration says.
+  if (delete_untranslated) {
+    options->delete_untranslated = options->delete_untranslated || *delete_untranslated;
+  }
 }
 
 bool Config::Skips(const std::string& path) const {

@@ -9,6 +9,7 @@
 //   language: es
 //   dictionaries: [./words]                    # folders like dictionaries/
 //   skip: ["drafts/**", "*.txt"]               # globs, relative to the file
+//   delete-untranslated: true                  # mt.untranslated deletes
 //
 // Paths are relative to the configuration file's folder. Every error names
 // the file, line and column. Rule ids and pack names are checked when the
@@ -39,6 +40,7 @@ struct Config {
   std::vector<SeverityOverride> severities;
   std::optional<std::string> language;
   std::vector<std::string> skip;  // globs
+  std::optional<bool> delete_untranslated;
 
   // Adds this configuration's settings to `options` (the language only when
   // `keep_language` is false).

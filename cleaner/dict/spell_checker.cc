@@ -16,12 +16,14 @@ struct HunspellFiles {
   std::string_view language;
   std::string_view basename;
   std::string_view package;
+  std::string_view name;
 };
 
+// Sorted by language code.
 constexpr HunspellFiles kHunspellFiles[] = {
-    {"de", "de_DE", "hunspell-de-de"}, {"en", "en_US", "hunspell-en-us"},
-    {"es", "es_ES", "hunspell-es"},    {"fr", "fr_FR", "hunspell-fr"},
-    {"it", "it_IT", "hunspell-it"},    {"pt", "pt_PT", "hunspell-pt-pt"},
+    {"de", "de_DE", "hunspell-de-de", "German"}, {"en", "en_US", "hunspell-en-us", "English"},
+    {"es", "es_ES", "hunspell-es", "Spanish"},   {"fr", "fr_FR", "hunspell-fr", "French"},
+    {"it", "it_IT", "hunspell-it", "Italian"},   {"pt", "pt_PT", "hunspell-pt-pt", "Portuguese"},
 };
 
 const HunspellFiles* FilesFor(std::string_view language) {
@@ -38,6 +40,10 @@ std::atomic<uint64_t> next_id{1};
 constexpr size_t kMaxCachedWords = 1 << 17;
 using WordCache = absl::flat_hash_map<std::string, bool>;
 thread_local absl::flat_hash_map<uint64_t, WordCache> thread_caches;
+// A checker's cache outlives the checker in every thread that used it, so a
+// thread that has seen many checkers (engines built again and again) drops
+// all its caches and starts over.
+constexpr size_t kMaxCachesPerThread = 32;
 
 }  // namespace
 
@@ -50,6 +56,11 @@ std::vector<std::string_view> HunspellLanguages() {
   std::vector<std::string_view> languages;
   for (const HunspellFiles& f : kHunspellFiles) languages.push_back(f.language);
   return languages;
+}
+
+std::string_view LanguageName(std::string_view language) {
+  const HunspellFiles* f = FilesFor(language);
+  return f == nullptr ? language : f->name;
 }
 
 SpellChecker::~SpellChecker() = default;
@@ -84,7 +95,17 @@ absl::StatusOr<std::unique_ptr<SpellChecker>> SpellChecker::Load(std::string_vie
     absl::StatusOr<std::vector<WordListEntry>> words = ReadWordList(additions.string());
     if (!words.ok()) return words.status();
     for (const WordListEntry& e : *words) {
-      for (const std::string& w : e.fields) checker->hunspell_->add(w);
+      // `word` alone, or `word | model`: the word takes the endings of a
+      // word of the system dictionary (`harbour | harbor`: harbours too).
+      if (e.fields.size() > 2) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            additions.string(), ":", e.line, ": expected `word` or `word | model`"));
+      }
+      if (e.fields.size() == 2) {
+        checker->hunspell_->add_with_affix(e.fields[0], e.fields[1]);
+      } else {
+        checker->hunspell_->add(e.fields[0]);
+      }
     }
   }
   return checker;
@@ -96,12 +117,17 @@ bool SpellChecker::AcceptsUncached(std::string_view word) const {
 }
 
 bool SpellChecker::Accepts(std::string_view word) const {
+  if (thread_caches.size() >= kMaxCachesPerThread && !thread_caches.contains(id_)) {
+    thread_caches.clear();
+  }
   WordCache& cache = thread_caches[id_];
-  const std::string key(word);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  // Debian's Abseil has its own string_view: look up without a copy.
+  if (auto it = cache.find(absl::string_view(word.data(), word.size())); it != cache.end()) {
+    return it->second;
+  }
   const bool accepted = AcceptsUncached(word);
   if (cache.size() >= kMaxCachedWords) cache.clear();
-  cache.emplace(key, accepted);
+  cache.emplace(std::string(word), accepted);
   return accepted;
 }
 

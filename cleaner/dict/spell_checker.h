@@ -30,9 +30,12 @@ class SpellChecker {
  public:
   // Loads the Hunspell dictionary for `language` ("en", "es", "fr", "de",
   // "it", "pt") from `system_dir`, then adds the words of
-  // `project_dir/<language>/words.txt` when that file exists. Errors:
+  // `project_dir/<language>/words.txt` when that file exists: `word`, or
+  // `word | model` for a word that takes the endings of `model`, a word of
+  // the system dictionary (`harbour | harbor` adds harbours too). Errors:
   // NotFound naming the language, the missing file and the Debian package
-  // to install; InvalidArgument for an unknown language.
+  // to install; InvalidArgument for an unknown language or a line of
+  // words.txt with more than two fields.
   static absl::StatusOr<std::unique_ptr<SpellChecker>> Load(std::string_view language,
                                                             const std::string& system_dir,
                                                             const std::string& project_dir);
@@ -60,8 +63,12 @@ class SpellChecker {
 // The Debian package that provides the Hunspell dictionary of `language`,
 // or "" for a language mtclean has no dictionary for.
 std::string_view HunspellPackage(std::string_view language);
-// The languages mtclean knows a Hunspell dictionary for, sorted.
+// The languages mtclean knows a Hunspell dictionary for, sorted:
+// de, en, es, fr, it, pt.
 std::vector<std::string_view> HunspellLanguages();
+// The English name of a known language ("es" -> "Spanish"), or `language`
+// itself for an unknown one.
+std::string_view LanguageName(std::string_view language);
 
 class Dictionaries {
  public:

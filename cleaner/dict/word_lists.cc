@@ -10,6 +10,7 @@
 #include "absl/strings/strip.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "absl/strings/match.h"
 #include "cleaner/document/document.h"
 #include "cleaner/document/unicode_text.h"
 
@@ -46,6 +47,62 @@ absl::StatusOr<std::vector<WordListEntry>> ReadWordList(const std::string& path)
   return entries;
 }
 
+namespace {
+
+std::string LowerAscii(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+// The phrase's first word (up to the first space or punctuation),
+// ASCII-lowercased.
+std::string FirstWordLower(std::string_view phrase) {
+  size_t end = 0;
+  while (end < phrase.size() && phrase[end] != ' ' &&
+         (static_cast<unsigned char>(phrase[end]) >= 0x80 ||
+          absl::ascii_isalnum(static_cast<unsigned char>(phrase[end])) || phrase[end] == '\'' ||
+          phrase[end] == '-')) {
+    ++end;
+  }
+  return LowerAscii(absl::string_view(phrase.data(), end));
+}
+
+// `phrase | usual phrasing | where`.
+absl::StatusOr<Calque> ParseCalque(const WordListEntry& e) {
+  if (e.fields.size() != 3) {
+    return absl::InvalidArgumentError(
+        "expected three fields: phrase | usual phrasing | where it applies");
+  }
+  Calque c;
+  c.phrase = e.fields[0];
+  c.usual = e.fields[1];
+  if (FirstWordLower(c.phrase).empty()) {
+    return absl::InvalidArgumentError("the phrase must start with a word");
+  }
+  const absl::string_view where = e.fields[2];
+  constexpr absl::string_view kWith = "sentence with:";
+  if (where == "anywhere") {
+    c.where = Calque::Where::kAnywhere;
+  } else if (where == "paragraph opener") {
+    c.where = Calque::Where::kParagraphOpener;
+  } else if (where == "sentence opener") {
+    c.where = Calque::Where::kSentenceOpener;
+  } else if (absl::StartsWith(where, kWith)) {
+    c.where = Calque::Where::kSentenceWith;
+    for (absl::string_view w : absl::StrSplit(where.substr(kWith.size()), ',')) {
+      w = absl::StripAsciiWhitespace(w);
+      if (!w.empty()) c.context.push_back(LowerAscii(w));
+    }
+    if (c.context.empty()) {
+      return absl::InvalidArgumentError("`sentence with:` needs at least one word");
+    }
+  } else {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "unknown place `", where,
+        "` (expected anywhere, paragraph opener, sentence opener or sentence with: WORDS)"));
+  }
+  return c;
+}
+
+}  // namespace
+
 absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
                                           std::string_view language,
                                           const std::vector<std::string>& extra_dirs) {
@@ -60,15 +117,7 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
     // The built-in folder must have the agencies; an extra one may not.
     const std::filesystem::path agency_file = dir / "agencies.txt";
     if (d == 0 || std::filesystem::exists(agency_file)) {
-      absl::StatusOr<std::vector<WordListEntry>> agencies =
-          ReadWordList(agency_file.string());
-      if (!agencies.ok()) return agencies.status();
-      for (WordListEntry& e : *agencies) {
-        Agency a;
-        a.canonical = e.fields[0];
-        a.variants.assign(e.fields.begin() + 1, e.fields.end());
-        lists.agencies_.push_back(std::move(a));
-      }
+      if (absl::Status s = lists.LoadAgencies(agency_file.string()); !s.ok()) return s;
     }
     // The HTML tables are the built-in folder's.
     if (d == 0) {
@@ -94,6 +143,10 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
       for (const WordListEntry& e : *entries) {
         for (const std::string& f : e.fields) lists.AddKnownName(f);
       }
+    }
+    const std::filesystem::path calques = dir / std::string(language) / "calques.txt";
+    if (std::filesystem::exists(calques)) {
+      if (absl::Status s = lists.LoadCalques(calques.string()); !s.ok()) return s;
     }
   }
   return lists;
@@ -132,6 +185,34 @@ absl::Status WordLists::LoadHtmlTables(const std::string& dictionaries_dir) {
     }
     html_elements_[e.fields[0]] =
         e.fields[1] == "block" ? HtmlElementKind::kBlock : HtmlElementKind::kInline;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WordLists::LoadAgencies(const std::string& path) {
+  absl::StatusOr<std::vector<WordListEntry>> agencies = ReadWordList(path);
+  if (!agencies.ok()) return agencies.status();
+  for (WordListEntry& e : *agencies) {
+    Agency a;
+    a.canonical = e.fields[0];
+    if (a.canonical.front() == '~') {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line,
+                       ": the first field is the agency's own name and cannot be marked `~`"));
+    }
+    for (size_t i = 1; i < e.fields.size(); ++i) {
+      std::string form = e.fields[i];
+      const bool translated = form.front() == '~';
+      if (translated) {
+        form = std::string(absl::StripLeadingAsciiWhitespace(form.substr(1)));
+        if (form.empty()) {
+          return absl::InvalidArgumentError(absl::StrCat(path, ":", e.line, ": empty field"));
+        }
+        a.translated.push_back(form);
+      }
+      a.variants.push_back(std::move(form));
+    }
+    agencies_.push_back(std::move(a));
   }
   return absl::OkStatus();
 }
@@ -206,6 +287,27 @@ const HtmlElementKind* WordLists::HtmlElement(std::string_view name) const {
   auto it = html_elements_.find(absl::string_view(name.data(), name.size()));
   return it == html_elements_.end() ? nullptr : &it->second;
 }
+
+absl::Status WordLists::LoadCalques(const std::string& path) {
+  absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path);
+  if (!entries.ok()) return entries.status();
+  for (const WordListEntry& e : *entries) {
+    absl::StatusOr<Calque> calque = ParseCalque(e);
+    if (!calque.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line, ": ", calque.status().message()));
+    }
+    calques_by_first_word_[FirstWordLower(calque->phrase)].push_back(calques_.size());
+    calques_.push_back(std::move(*calque));
+  }
+  return absl::OkStatus();
+}
+
+const std::vector<size_t>* WordLists::CalquesStartingWith(std::string_view word) const {
+  auto it = calques_by_first_word_.find(absl::string_view(word.data(), word.size()));
+  return it == calques_by_first_word_.end() ? nullptr : &it->second;
+}
+
 
 void WordLists::AddKnownName(std::string_view name) {
   std::string folded = FoldForCompare(name);

@@ -1,12 +1,14 @@
 // The project's word lists (dictionaries/): plain UTF-8 text files, one
 // entry per line, `#` starts a comment line, fields separated by " | ".
 //
-//   dictionaries/agencies.txt          canonical name | translated or other forms...
+//   dictionaries/agencies.txt              own name | other forms...; a form
+//                                          marked `~` is a machine translation
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
-//   dictionaries/html-entities.txt     HTML5 entity name | code points (hex)
-//   dictionaries/html-elements.txt     HTML element name | block or inline
+//   dictionaries/html-entities.txt         HTML5 entity name | code points (hex)
+//   dictionaries/html-elements.txt         HTML element name | block or inline
 //   dictionaries/<lang>/doubled-words.txt  word [| after WORD... | maybe]
 //   dictionaries/<lang>/hyphenated.txt     one hyphenated compound per line
+//   dictionaries/<lang>/calques.txt        phrase | usual phrasing | where
 //
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
@@ -24,7 +26,28 @@ namespace mtclean::internal {
 
 struct Agency {
   std::string canonical;                // "Europa Press"
-  std::vector<std::string> variants;    // "Europe Press", ...
+  // Every other form, translated ones included: "EP", "Europe Press", ...
+  std::vector<std::string> variants;
+  // The forms machine translation made of the name (marked `~` in the
+  // list): wrong wherever they stand, replaced by `canonical`.
+  std::vector<std::string> translated;  // "Europe Press", "Press Europe"
+};
+
+// One entry of a calque glossary: a phrase that betrays a literal
+// translation, the usual phrasing to suggest, and where the phrase is a
+// calque.
+struct Calque {
+  enum class Where {
+    kAnywhere,         // `anywhere`
+    kParagraphOpener,  // `paragraph opener`: the phrase opens a paragraph
+    kSentenceOpener,   // `sentence opener`: it opens a sentence
+    kSentenceWith,     // `sentence with: w, ...`: its sentence holds one of them
+  };
+  std::string phrase;  // as written: "In this regard,"
+  std::string usual;   // the suggestion: "Meanwhile," ...
+  Where where = Where::kAnywhere;
+  // For kSentenceWith: the words or phrases, ASCII-lowercased.
+  std::vector<std::string> context;
 };
 
 // How a tag of an HTML element sits in text.
@@ -68,6 +91,12 @@ class WordLists {
   // The word count of the longest known name.
   size_t max_name_words() const { return max_name_words_; }
 
+  // The calque glossary of this language, in file order.
+  const std::vector<Calque>& calques() const { return calques_; }
+  // The indexes into calques() of the entries whose phrase starts with
+  // `word` (one word, ASCII letters lowercased), or nullptr.
+  const std::vector<size_t>* CalquesStartingWith(std::string_view word) const;
+
   // For tests: adds a known name.
   void AddKnownName(std::string_view name);
 
@@ -89,18 +118,23 @@ class WordLists {
   const HtmlElementKind* HtmlElement(std::string_view name) const;
 
  private:
-  // Reads html-entities.txt and html-elements.txt of `dictionaries_dir`.
-  absl::Status LoadHtmlTables(const std::string& dictionaries_dir);
-  // Reads <lang>/doubled-words.txt when it exists.
-  absl::Status LoadDoubledWords(const std::string& path);
-
   struct DoubledEntry {
     Doubling doubling = Doubling::kAllowed;
     std::vector<std::string> after;  // folded; empty: anywhere
   };
 
+  // The loaders of one file each; errors name the file and line.
+  absl::Status LoadAgencies(const std::string& path);
+  // html-entities.txt and html-elements.txt of `dictionaries_dir`.
+  absl::Status LoadHtmlTables(const std::string& dictionaries_dir);
+  // <lang>/doubled-words.txt, when it exists.
+  absl::Status LoadDoubledWords(const std::string& path);
+  absl::Status LoadCalques(const std::string& path);
+
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
+  std::vector<Calque> calques_;
+  absl::flat_hash_map<std::string, std::vector<size_t>> calques_by_first_word_;
   size_t max_name_words_ = 0;
   absl::flat_hash_map<std::string, std::string> html_entities_;
   absl::flat_hash_map<std::string, HtmlElementKind> html_elements_;

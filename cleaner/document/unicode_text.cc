@@ -1,6 +1,11 @@
 #include "cleaner/document/unicode_text.h"
 
+#include <map>
+#include <memory>
+
+#include "unicode/brkiter.h"
 #include "unicode/normalizer2.h"
+#include "unicode/utext.h"
 #include "unicode/uchar.h"
 #include "unicode/unistr.h"
 #include "unicode/utf8.h"
@@ -109,6 +114,39 @@ size_t CodePointCount(std::string_view s) {
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
   }
   return n;
+}
+
+std::vector<size_t> SentenceEnds(std::string_view text, std::string_view language) {
+  // Break iterators are costly to make and not thread-safe: one per thread
+  // and language.
+  thread_local std::map<std::string, std::unique_ptr<icu::BreakIterator>, std::less<>> iterators;
+  auto it = iterators.find(language);
+  if (it == iterators.end()) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> iterator(icu::BreakIterator::createSentenceInstance(
+        icu::Locale(std::string(language).c_str()), status));
+    if (U_FAILURE(status)) iterator.reset();
+    it = iterators.emplace(std::string(language), std::move(iterator)).first;
+  }
+  std::vector<size_t> ends;
+  if (it->second == nullptr) return ends;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return ends;
+  icu::BreakIterator& iterator = *it->second;
+  iterator.setText(utext, status);
+  if (U_SUCCESS(status)) {
+    // With UTF-8 UText the boundaries are byte offsets.
+    for (int32_t b = iterator.next(); b != icu::BreakIterator::DONE; b = iterator.next()) {
+      ends.push_back(static_cast<size_t>(b));
+    }
+  }
+  // Detach the iterator from the text before the UText goes.
+  UText* empty = utext_openUTF8(nullptr, "", 0, &status);
+  iterator.setText(empty, status);
+  utext_close(utext);
+  utext_close(empty);
+  return ends;
 }
 
 }  // namespace mtclean::internal

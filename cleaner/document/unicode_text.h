@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mtclean::internal {
 
@@ -38,6 +39,15 @@ std::string FoldForCompare(std::string_view s);
 
 // Number of code points in `s` (a 1-based column is this plus one).
 size_t CodePointCount(std::string_view s);
+
+// The sentences of valid UTF-8 `text` by ICU's sentence rules for
+// `language` ("en", "es", ...): the byte offset where each sentence ends
+// (the last one is text.size()). A sentence includes the whitespace after
+// it. Runs ICU's break iterator over the UTF-8 bytes directly (one iterator
+// per thread and language, made on first use); costlier than a scan, so
+// meant for the few paragraphs that need it. Empty when ICU's data is
+// missing.
+std::vector<size_t> SentenceEnds(std::string_view text, std::string_view language);
 
 }  // namespace mtclean::internal
 

@@ -65,7 +65,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
   std::unique_ptr<RuleSet> set(new RuleSet());
 
   absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> builtin =
-      MakeBuiltinRules(words);
+      MakeBuiltinRules(words, options);
   if (!builtin.ok()) return builtin.status();
 
   const std::filesystem::path builtin_dir = std::filesystem::path(data_dir) / "rules";
@@ -140,7 +140,9 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
     return s == nullptr || s->enable;
   };
   auto active = [&](const Rule& r) {
-    if (!r.AppliesTo(options.language) || !selected(r.id())) return false;
+    // A guessed language is known per document: Check() filters then.
+    if (!options.language.empty() && !r.AppliesTo(options.language)) return false;
+    if (!selected(r.id())) return false;
     return options.only_rules.empty() ||
            std::find(options.only_rules.begin(), options.only_rules.end(), r.id()) !=
                options.only_rules.end();
@@ -236,7 +238,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   std::vector<bool> boilerplate_line(doc.lines().size(), false);
   std::vector<Span> vocabulary;
   for (size_t i = 0; i < data_rules_.size(); ++i) {
-    if (per_rule[i].empty()) continue;
+    if (per_rule[i].empty() || !data_rules_[i]->AppliesTo(context.language)) continue;
     const DataRule& rule = *data_rules_[i];
     sites[i] = rule.Locate(doc, std::move(per_rule[i]), rule.deletes() ? &vocabulary : nullptr);
     if (IsLineScope(rule.scope()) && rule.deletes_lines()) {
@@ -253,6 +255,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   structural.positions = &positions;
   const size_t first_structural = out->size();
   for (size_t i = 0; i < structural_rules_.size(); ++i) {
+    if (!structural_rules_[i]->AppliesTo(context.language)) continue;
     std::vector<RuleMatch>& rule_candidates = candidates[i];
     std::sort(rule_candidates.begin(), rule_candidates.end(),
               [](const RuleMatch& a, const RuleMatch& b) {

@@ -22,12 +22,15 @@ class RuleSet {
  public:
   // Loads the built-in structural rules and YAML packs under
   // `data_dir/rules` (those of `options.builtin_packs`, or all) and
-  // `options.rule_paths`, keeps those that apply to `options.language`, that
+  // `options.rule_paths`, keeps those that apply to `options.language` (all
+  // of them when it is empty: the language is then known per document, and
+  // Check() runs only the rules that apply to `context.language`), that
   // `options.selectors` leave on (and `options.only_rules`), applies
-  // `options.severities`, and compiles the scanner. Errors: InvalidArgument
-  // for malformed rules, duplicate ids, an unknown pack, or a selector or
-  // severity naming no rule (with the setting's origin); NotFound for a
-  // missing rule path or unknown id in `only_rules`.
+  // `options.severities`, and compiles the scanner. `words` are the word
+  // lists the structural rules are built from (the agencies). Errors:
+  // InvalidArgument for malformed rules, duplicate ids, an unknown pack, or
+  // a selector or severity naming no rule (with the setting's origin);
+  // NotFound for a missing rule path or unknown id in `only_rules`.
   static absl::StatusOr<std::unique_ptr<RuleSet>> Create(
       const Options& options, const std::string& data_dir, const WordLists& words);
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cleaner/dict/language_profile.h"
 #include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
@@ -39,7 +40,10 @@ struct RuleContext {
   // Spelling dictionaries; the one of `language` is always loadable (the
   // engine checked it at creation).
   const Dictionaries& dictionaries;
+  // The document's language: given, or guessed by the engine.
   std::string_view language;
+  // Function-word profiles of every language that has one.
+  const LanguageProfiles& profiles;
   // Position and shape evidence from the data rules' matches; set by the
   // registry for structural rules (never null there).
   const BlockPositions* positions = nullptr;

@@ -122,12 +122,15 @@ TEST(CheckFormatsTest, RulesListingFollowsTheConfiguration) {
   RunOutput r = Shell("$MTCLEAN rules --format json", s.dir().string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
-  ASSERT_EQ(j["rules"].size(), 1u);
-  EXPECT_EQ(j["rules"][0]["id"], "newswire.dateline");
-  EXPECT_EQ(j["rules"][0]["severity"], "error");
+  ASSERT_EQ(j["rules"].size(), 2u);
+  EXPECT_EQ(j["rules"][0]["id"], "newswire.agency-name");
+  EXPECT_EQ(j["rules"][0]["severity"], "warning");
+  EXPECT_EQ(j["rules"][1]["id"], "newswire.dateline");
+  EXPECT_EQ(j["rules"][1]["severity"], "error");
   r = Shell("$MTCLEAN rules", s.dir().string());
-  EXPECT_EQ(r.out.substr(0, r.out.find('\n')),
-            "newswire.dateline\terror\t*\tfix\tAgency dateline left in the text");
+  EXPECT_NE(r.out.find("\nnewswire.dateline\terror\t*\tfix\tAgency dateline left in the text\n"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(CheckFormatsTest, UnusedSuppressionsReportedOnRequest) {

@@ -195,6 +195,58 @@ TEST(CliTest, RulesAndExplain) {
   r = Shell("$MTCLEAN explain mt.stray-fragment");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("Example (left alone):\nHe agreed. Twice."), std::string::npos) << r.out;
+  // A rule that only flags shows its bad examples as reported, not changed.
+  r = Shell("$MTCLEAN explain mt.calque");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Example (reported, left as it is):\nOfficials said"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("becomes:"), std::string::npos) << r.out;
+}
+
+constexpr char kFrenchStory[] =
+    "Grève au port\n\nLe port a rouvert lundi après une semaine de grève, selon la direction. "
+    "Les dockers sont revenus au travail dès l'aube, et les premiers navires ont quitté les "
+    "quais dans la matinée.\n\nIn this regard, the union said the strike would resume next "
+    "week.\n\nLa direction n'a pas souhaité commenter la décision des syndicats, qui doivent "
+    "se réunir à nouveau vendredi.\n";
+
+TEST(CliTest, LanguageIsGuessedPerDocumentUnlessGiven) {
+  Scratch s;
+  s.Write("fr.txt", kFrenchStory);
+  // Guessed (no --lang, or auto): a French story; its English paragraph is
+  // untranslated text, and English-only rules (mt.calque) do not run.
+  for (const std::string& lang : {std::string(""), std::string("--lang auto ")}) {
+    const RunOutput r = Shell("$MTCLEAN " + lang + "check fr.txt", s.dir().string());
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.out.substr(0, r.out.find('\n') + 1),
+              "fr.txt:5:1: warning: Sentence left in English (en): 8 of 11 words are English, "
+              "not French [mt.untranslated]\n")
+        << lang;
+    EXPECT_EQ(r.out.find("[mt.", r.out.find('\n')), std::string::npos) << r.out;
+  }
+  // Given: the story is taken as English.
+  const RunOutput r = Shell("$MTCLEAN --lang en check fr.txt", s.dir().string());
+  EXPECT_NE(r.out.find("[mt.calque]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Sentence left in French (fr)"), std::string::npos) << r.out;
+  EXPECT_EQ(Shell("$MTCLEAN --lang xx check fr.txt", s.dir().string()).exit_code, 2);
+}
+
+TEST(CliTest, DeleteUntranslatedDeletesTheSentence) {
+  Scratch s;
+  s.Write("a.txt",
+          "Port reopens\n\nThe port reopened on Monday after a week of strikes, and the first "
+          "ships left the quays in the morning. La reunión con los sindicatos se celebrará el "
+          "próximo martes. Dock workers returned to their shifts at dawn, the port authority "
+          "said in a statement.\n");
+  RunOutput r = Shell("$MTCLEAN fix - < a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, ReadFile(s.Path("a.txt"))) << "only reported by default";
+  r = Shell("$MTCLEAN --delete-untranslated fix - < a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out,
+            "Port reopens\n\nThe port reopened on Monday after a week of strikes, and the first "
+            "ships left the quays in the morning. Dock workers returned to their shifts at dawn, "
+            "the port authority said in a statement.\n");
 }
 
 }  // namespace

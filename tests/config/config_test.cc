@@ -104,7 +104,7 @@ TEST_F(ConfigTest, EmptyFileMeansDefaults) {
 TEST_F(ConfigTest, UnknownKey) {
   EXPECT_EQ(ParseError("language: en\nrulez: [x]\n"),
             Prefix() + "2:1: unknown key `rulez` (known keys: packs, enable, disable, severity, "
-                       "language, dictionaries, skip)");
+                       "language, dictionaries, skip, delete-untranslated)");
 }
 
 TEST_F(ConfigTest, KeyGivenTwice) {
@@ -203,8 +203,9 @@ TEST_F(ConfigTest, DisableWithMoreSpecificEnable) {
 TEST_F(ConfigTest, PacksChooseFamilies) {
   std::unique_ptr<Engine> engine = EngineFor("packs: [newswire]\n");
   ASSERT_NE(engine, nullptr);
-  ASSERT_EQ(engine->rules().size(), 1u);
-  EXPECT_EQ(engine->rules()[0].id, "newswire.dateline");
+  ASSERT_EQ(engine->rules().size(), 2u);
+  EXPECT_EQ(engine->rules()[0].id, "newswire.agency-name");
+  EXPECT_EQ(engine->rules()[1].id, "newswire.dateline");
 }
 
 TEST_F(ConfigTest, RepositoryPackAndSeverityOverride) {
@@ -241,9 +242,24 @@ TEST_F(ConfigTest, LanguageFromTheConfigurationUnlessKept) {
   ASSERT_TRUE(c.ok());
   Options options;
   c->ApplyTo(&options, true);
-  EXPECT_EQ(options.language, "en");
+  EXPECT_EQ(options.language, "") << "the default: guessed per document";
   c->ApplyTo(&options, false);
   EXPECT_EQ(options.language, "es");
+}
+
+TEST_F(ConfigTest, DeleteUntranslated) {
+  absl::StatusOr<Config> c = ParseConfig("delete-untranslated: true\n", ConfigPath());
+  ASSERT_TRUE(c.ok()) << c.status();
+  Options options;
+  EXPECT_FALSE(options.delete_untranslated);
+  c->ApplyTo(&options, false);
+  EXPECT_TRUE(options.delete_untranslated);
+  c = ParseConfig("delete-untranslated: false\n", ConfigPath());
+  ASSERT_TRUE(c.ok()) << c.status();
+  c->ApplyTo(&options, false);
+  EXPECT_TRUE(options.delete_untranslated) << "the command line's flag is kept";
+  EXPECT_EQ(ParseError("delete-untranslated: sometimes\n"),
+            Prefix() + "1:22: `delete-untranslated` must be true or false");
 }
 
 TEST_F(ConfigTest, SkipGlobs) {

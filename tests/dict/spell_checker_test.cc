@@ -1,6 +1,8 @@
 #include "cleaner/dict/spell_checker.h"
 
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "tests/test_support.h"
@@ -29,6 +31,31 @@ TEST(SpellCheckerTest, ProjectAdditionsAreLoadedOnTop) {
   ASSERT_TRUE(en.ok());
   EXPECT_TRUE((*en)->Accepts("Xinhua"));
   EXPECT_TRUE((*en)->AcceptsUncached("Xinhua"));
+}
+
+TEST(SpellCheckerTest, AdditionsWithAModelTakeItsEndings) {
+  Dictionaries dicts(kSystem, mtclean::testing::SourcePath("dictionaries"));
+  const SpellChecker* en = *dicts.Get("en");
+  for (const char* word : {"harbour", "harbours", "centre", "centres", "organisations",
+                           "criticised", "rebooking", "Kilometres"}) {
+    EXPECT_TRUE(en->Accepts(word)) << word;
+  }
+  EXPECT_FALSE(en->Accepts("harbourz"));
+}
+
+TEST(SpellCheckerTest, AdditionLineWithThreeFieldsIsRefused) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("mtclean-words-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir / "en");
+  std::ofstream(dir / "en" / "words.txt", std::ios::binary)
+      << "# header\nharbour | harbor\ncolour | color | hue\n";
+  Dictionaries dicts(kSystem, dir.string());
+  absl::StatusOr<const SpellChecker*> en = dicts.Get("en");
+  ASSERT_FALSE(en.ok());
+  EXPECT_EQ(en.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(en.status().message(),
+            (dir / "en" / "words.txt").string() + ":3: expected `word` or `word | model`");
+  std::filesystem::remove_all(dir);
 }
 
 TEST(SpellCheckerTest, MissingDictionaryNamesLanguageAndPackage) {

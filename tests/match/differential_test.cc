@@ -163,10 +163,11 @@ TEST(DifferentialTest, EveryCandidatePatternAgreesWithRe2) {
   absl::StatusOr<WordLists> words =
       WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
   ASSERT_TRUE(words.ok()) << words.status();
-  absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules = MakeBuiltinRules(*words);
-  ASSERT_TRUE(rules.ok()) << rules.status();
   Options options;
   options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
+  absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules =
+      MakeBuiltinRules(*words, options);
+  ASSERT_TRUE(rules.ok()) << rules.status();
   absl::StatusOr<std::unique_ptr<RuleSet>> all =
       RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
   ASSERT_TRUE(all.ok()) << all.status();

@@ -76,6 +76,9 @@ struct Result {
   std::vector<Edit> edits;
   // The original text with `edits` applied.
   std::string cleaned;
+  // The language the text was checked as: Options::language, or the guess
+  // when that is empty.
+  std::string language;
 };
 
 class Engine {

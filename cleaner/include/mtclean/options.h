@@ -56,9 +56,22 @@ struct Options {
   std::vector<std::string> dictionary_paths;
 
   // The language the text is written in (the output language of the
-  // translation). Rules that declare other languages only are not run.
-  // Default: "en".
-  std::string language = "en";
+  // translation): "de", "en", "es", "fr", "it" or "pt". Rules that declare
+  // other languages only are not run on it.
+  //
+  // Empty (or "auto"): the language of each document is guessed (function words pick
+  // the candidates, the spelling dictionaries' coverage of a sample of its
+  // words decides; see Result::language), and "en" is used when the guess
+  // is inconclusive (a short text, or no dictionary covers most of the
+  // sample). A corpus of mixed languages is then cleaned with each
+  // document's own rules, and English-only fixes never touch a French page.
+  // Default: "" (guess).
+  std::string language;
+
+  // What mt.untranslated does with a sentence left in another language:
+  // false reports it (a finding without a fix), true also deletes it.
+  // Default: false.
+  bool delete_untranslated = false;
 
   // Rules turned on or off; unknown ids and globs that match no rule are
   // errors. Default: none (every rule of the loaded packs is on).

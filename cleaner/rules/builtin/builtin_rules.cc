@@ -5,13 +5,18 @@
 namespace mtclean::internal {
 
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
-    const WordLists& words) {
+    const WordLists& words, const Options& options) {
   std::vector<std::unique_ptr<StructuralRule>> rules;
   rules.push_back(MakeStrayFragmentRule());
   absl::StatusOr<std::unique_ptr<StructuralRule>> dateline = MakeDatelineRule(words);
   if (!dateline.ok()) return dateline.status();
   rules.push_back(std::move(*dateline));
   rules.push_back(MakeDuplicateHeadlineRule());
+  absl::StatusOr<std::unique_ptr<StructuralRule>> agency_name = MakeAgencyNameRule(words);
+  if (!agency_name.ok()) return agency_name.status();
+  rules.push_back(std::move(*agency_name));
+  rules.push_back(MakeCalqueRule());
+  rules.push_back(MakeUntranslatedRule(options));
   rules.push_back(MakeRepeatedBlockRule());
   rules.push_back(MakePhotoCreditRule(words));
   absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule();

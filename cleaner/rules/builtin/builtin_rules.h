@@ -9,12 +9,14 @@
 #include "absl/status/statusor.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/rules/rule.h"
+#include "mtclean/options.h"
 
 namespace mtclean::internal {
 
-// Every built-in structural rule, sorted by id.
+// Every built-in structural rule, sorted by id. `options` carries the rules'
+// settings (Options::delete_untranslated).
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
-    const WordLists& words);
+    const WordLists& words, const Options& options);
 
 // The index of the first block after the headline (block 0) and the blocks
 // right after it that repeat it (scrape.duplicate-headline removes those);
@@ -22,6 +24,9 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
 size_t HeadlineRepeatsEnd(const Document& doc);
 
 // One per file in this folder.
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLists& words);
+std::unique_ptr<StructuralRule> MakeCalqueRule();
+std::unique_ptr<StructuralRule> MakeUntranslatedRule(const Options& options);
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();

@@ -1,0 +1,175 @@
+#include "cleaner/dict/language_profile.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "absl/strings/str_cat.h"
+#include "cleaner/dict/word_lists.h"
+#include "cleaner/document/unicode_text.h"
+
+namespace mtclean::internal {
+
+namespace language_profile_internal {
+
+size_t NonAsciiLetterLength(std::string_view text, size_t i, bool* upper) {
+  size_t next = i;
+  const char32_t c = NextCodePoint(text, next);
+  // Letters, and the combining marks that belong to them.
+  if (!IsLetter(c) && !(IsWordChar(c) && !IsDigit(c))) return 0;
+  *upper = IsUpper(c);
+  return next - i;
+}
+
+}  // namespace language_profile_internal
+
+uint64_t LowercaseHash(std::string_view word) {
+  uint64_t hash = 0;
+  bool first = true;
+  ForEachWord(word, [&](const TextWord& w) {
+    if (first) hash = w.hash;
+    first = false;
+  });
+  return hash;
+}
+
+size_t FunctionWordCounts::Of(int index, uint32_t excluding) const {
+  if (index < 0) return 0;
+  const uint32_t bit = 1u << index;
+  size_t n = 0;
+  for (size_t i = 0; i < seen_count; ++i) {
+    const uint32_t m = seen[i];
+    if ((m & bit) != 0 && (m & excluding) == 0) n += by_mask[m];
+  }
+  return n;
+}
+
+absl::StatusOr<LanguageProfiles> LanguageProfiles::Load(const std::string& dictionaries_dir) {
+  LanguageProfiles profiles;
+  for (std::string_view language : HunspellLanguages()) {
+    const std::filesystem::path path =
+        std::filesystem::path(dictionaries_dir) / std::string(language) / "function-words.txt";
+    if (!std::filesystem::exists(path)) continue;
+    absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path.string());
+    if (!entries.ok()) return entries.status();
+    for (const WordListEntry& e : *entries) {
+      const std::string& word = e.fields[0];
+      size_t words = 0;
+      bool malformed = false;
+      ForEachWord(word, [&](const TextWord& w) {
+        ++words;
+        malformed = malformed || w.has_upper || w.begin != 0 || w.end != word.size();
+      });
+      if (e.fields.size() != 1 || words != 1 || malformed) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path.string(), ":", e.line, ": expected one lowercase word of letters"));
+      }
+      profiles.Add(language, word);
+    }
+  }
+  return profiles;
+}
+
+int LanguageProfiles::IndexOf(std::string_view language) const {
+  for (size_t i = 0; i < languages_.size(); ++i) {
+    if (languages_[i] == language) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void LanguageProfiles::Add(std::string_view language, std::string_view word) {
+  int index = IndexOf(language);
+  if (index < 0) {
+    if (languages_.size() >= FunctionWordCounts::kMaxLanguages) return;
+    languages_.emplace_back(language);
+    index = static_cast<int>(languages_.size() - 1);
+  }
+  masks_[LowercaseHash(word)] |= 1u << index;
+  max_word_bytes_ = std::max(max_word_bytes_, word.size());
+}
+
+FunctionWordCounts LanguageProfiles::Count(std::string_view text) const {
+  FunctionWordCounts counts;
+  ForEachWord(text, [&](const TextWord& w) {
+    ++counts.words;
+    counts.Add(w.end - w.begin > max_word_bytes_ ? 0 : Mask(w.hash));
+  });
+  return counts;
+}
+
+namespace {
+
+constexpr size_t kGuessBytes = 64 * 1024;
+constexpr size_t kSampleWords = 64;
+constexpr size_t kMinSampleWords = 8;
+constexpr size_t kMinFunctionWords = 3;
+constexpr size_t kMaxCandidates = 3;
+// The share of the sample a candidate's dictionary must accept.
+constexpr double kMinCoverage = 0.6;
+
+// The end of the longest prefix of `text` of at most `limit` bytes that
+// does not cut a UTF-8 sequence.
+size_t CutAt(std::string_view text, size_t limit) {
+  if (text.size() <= limit) return text.size();
+  size_t end = limit;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
+std::string GuessLanguage(std::string_view text, const LanguageProfiles& profiles,
+                          const Dictionaries& dictionaries, std::string_view fallback) {
+  text = text.substr(0, CutAt(text, kGuessBytes));
+  // Function-word score of each language: a word shared by k languages
+  // counts 1/k for each.
+  const size_t n = profiles.languages().size();
+  std::vector<double> score(n, 0.0);
+  std::vector<std::pair<size_t, size_t>> lowercase_words;
+  size_t function_words = 0;
+  ForEachWord(text, [&](const TextWord& w) {
+    const uint32_t mask = profiles.Mask(w.hash);
+    if (mask != 0) {
+      ++function_words;
+      const double share = 1.0 / __builtin_popcount(mask);
+      for (size_t i = 0; i < n; ++i) {
+        if ((mask >> i) & 1u) score[i] += share;
+      }
+    }
+    if (!w.has_upper && w.end - w.begin >= 2) lowercase_words.emplace_back(w.begin, w.end);
+  });
+  if (function_words < kMinFunctionWords || lowercase_words.size() < kMinSampleWords) {
+    return std::string(fallback);
+  }
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return score[a] > score[b]; });
+  const double top = score[order[0]];
+
+  // A sample spread evenly over the text.
+  std::vector<std::string_view> sample;
+  const size_t step = std::max<size_t>(1, lowercase_words.size() / kSampleWords);
+  for (size_t i = 0; i < lowercase_words.size() && sample.size() < kSampleWords; i += step) {
+    const auto [b, e] = lowercase_words[i];
+    sample.push_back(text.substr(b, e - b));
+  }
+
+  std::string best(fallback);
+  double best_coverage = 0.0;
+  for (size_t k = 0; k < order.size() && k < kMaxCandidates; ++k) {
+    const size_t i = order[k];
+    if (score[i] < 0.5 * top || score[i] == 0.0) break;
+    absl::StatusOr<const SpellChecker*> checker = dictionaries.Get(profiles.languages()[i]);
+    if (!checker.ok()) continue;
+    size_t accepted = 0;
+    for (std::string_view word : sample) accepted += (*checker)->Accepts(word) ? 1 : 0;
+    const double coverage = static_cast<double>(accepted) / static_cast<double>(sample.size());
+    if (coverage > best_coverage) {
+      best_coverage = coverage;
+      best = profiles.languages()[i];
+    }
+  }
+  return best_coverage >= kMinCoverage ? best : std::string(fallback);
+}
+
+}  // namespace mtclean::internal

@@ -1,0 +1,90 @@
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+using ::mtclean::testing::CleanOrDie;
+using ::mtclean::testing::MakeEngine;
+
+std::unique_ptr<Engine> Rule() {
+  Options o;
+  o.only_rules = {"mt.calque"};
+  return MakeEngine(o);
+}
+
+std::vector<std::string> Flagged(const Result& r, std::string_view text) {
+  std::vector<std::string> spans;
+  for (const Finding& f : r.findings) {
+    EXPECT_EQ(f.rule_id, "mt.calque");
+    EXPECT_EQ(f.severity, Severity::kInfo);
+    EXPECT_FALSE(f.has_fix());
+    spans.emplace_back(text.substr(f.begin, f.end - f.begin));
+  }
+  return spans;
+}
+
+TEST(CalqueTest, FlagsParagraphOpenersWithTheSuggestion) {
+  auto engine = Rule();
+  const std::string text =
+      "The plant will close in March.\n\n"
+      "In this sense, the company said it would retrain the workers.\n\n"
+      "  In this regard, the union asked for talks.\n";
+  const Result r = CleanOrDie(*engine, text);
+  EXPECT_EQ(r.cleaned, text) << "calques are only flagged";
+  EXPECT_EQ(Flagged(r, text), (std::vector<std::string>{"In this sense,", "In this regard,"}));
+  ASSERT_EQ(r.findings.size(), 2u);
+  EXPECT_EQ(r.findings[0].message,
+            "Calque of a literal translation: `In this sense,` opening a paragraph; usual "
+            "phrasing: drop it, or \"Accordingly,\" or \"In that respect,\"");
+}
+
+TEST(CalqueTest, OpenersInsideAParagraphAreNotFlagged) {
+  auto engine = Rule();
+  for (const std::string& text : {
+           std::string("The talks failed. In this sense, nothing has changed.\n"),
+           std::string("He spoke \"in this sense,\" he said, and no other.\n"),
+           std::string("In this sense the word is older than the state.\n"),
+           std::string("In this case, the court sided with the tenants.\n"),
+       }) {
+    EXPECT_TRUE(CleanOrDie(*engine, text).findings.empty()) << text;
+  }
+}
+
+TEST(CalqueTest, SentenceOpenerAfterAFullStopOrAQuote) {
+  auto engine = Rule();
+  const std::string text =
+      "Rescuers kept digging. In the last hours, two more people were found.\n\n"
+      "“We keep going.” In the last hours, the rain stopped.\n\n"
+      "He had slept little in the last hours, his aide said.\n";
+  EXPECT_EQ(Flagged(CleanOrDie(*engine, text), text),
+            (std::vector<std::string>{"In the last hours,", "In the last hours,"}));
+}
+
+TEST(CalqueTest, GovernmentSenseNeedsItsContextInTheSameSentence) {
+  auto engine = Rule();
+  const std::string text =
+      "The firm has not yet spoken to the new management since the senator took office. "
+      "The club praised the new management. The government was not mentioned.\n\n"
+      "Envoys met the new\nmanagement of the cabinet on Friday.\n";
+  EXPECT_EQ(Flagged(CleanOrDie(*engine, text), text),
+            (std::vector<std::string>{"the new management", "the new\nmanagement"}));
+}
+
+TEST(CalqueTest, ExactCaseAfterTheFirstLetterAndWholeWords) {
+  auto engine = Rule();
+  const std::string text =
+      "The First Mandatary spoke. The first mandatary spoke. The first mandataryship "
+      "ended. The minister of exterior was away. The Minister of Exterior was away.\n";
+  EXPECT_EQ(Flagged(CleanOrDie(*engine, text), text),
+            (std::vector<std::string>{"The first mandatary", "The Minister of Exterior"}));
+}
+
+TEST(CalqueTest, RunsOnEnglishTextOnly) {
+  Options o;
+  o.language = "fr";
+  auto engine = MakeEngine(o);
+  for (const RuleDescription& d : engine->rules()) EXPECT_NE(d.id, "mt.calque");
+}
+
+}  // namespace
+}  // namespace mtclean
