@@ -17,6 +17,8 @@ packages=(
   nlohmann-json3-dev
   libgtest-dev libgmock-dev
   libbenchmark-dev
+  zlib1g-dev libzstd-dev zstd
+  time linux-perf
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cleaner/cli/corpus.h"
 #include "cleaner/cli/engines.h"
 #include "mtclean/engine.h"
 
@@ -25,6 +26,8 @@ struct CliOptions {
   std::string color = "auto";    // auto | always | never
   std::string fail_on = "info";  // error | warning | info | never
   std::string rule;              // for `explain`
+  int jobs = 0;                  // worker threads; 0: the number of cores
+  CorpusOptions corpus;          // --jsonl and its flags
 };
 
 int RunCheck(EngineSet& engines, const CliOptions& options);

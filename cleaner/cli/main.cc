@@ -71,6 +71,9 @@ int main(int argc, char** argv) {
                     "always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  check->add_option("--jobs,-j", options.jobs,
+                    "Worker threads (default: the number of cores); output order is kept");
+  mtclean::cli::AddCorpusOptions(check, false, &options.corpus);
   check->add_flag("--report-unused-suppressions", engine_options.report_unused_suppressions,
                   "Report suppression comments that suppressed nothing");
 
@@ -79,6 +82,9 @@ int main(int argc, char** argv) {
   fix->add_option("paths", options.paths, "Files or folders, or - to filter stdin")
       ->required();
   fix->add_flag("--write,-w", options.write, "Apply the fixes in place (atomically)");
+  fix->add_option("--jobs,-j", options.jobs,
+                  "Worker threads (default: the number of cores); output order is kept");
+  mtclean::cli::AddCorpusOptions(fix, true, &options.corpus);
 
   CLI::App* rules = app.add_subcommand("rules", "List the active rules");
   rules->add_option("--format", options.format, "Output format")
@@ -98,6 +104,9 @@ int main(int argc, char** argv) {
   std::optional<std::string> config;
   if (!config_path.empty()) config = config_path;
   mtclean::cli::EngineSet engines(engine_options, config, lang->count() > 0);
+  if (options.corpus.jsonl && (*check || *fix)) {
+    return mtclean::cli::RunCorpus(engines, options, static_cast<bool>(*fix));
+  }
   if (*check) return mtclean::cli::RunCheck(engines, options);
   if (*fix) return mtclean::cli::RunFix(engines, options);
   if (*rules) return mtclean::cli::RunRules(engines, options);

@@ -1,0 +1,240 @@
+#include "cleaner/cli/byte_source.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+
+namespace mtclean::cli {
+namespace {
+
+constexpr size_t kReadSize = 1 << 20;
+
+// The bytes of a file descriptor, with up to 4 bytes looked at first.
+class FdSource : public ByteSource {
+ public:
+  FdSource(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  ~FdSource() override {
+    if (owned_) ::close(fd_);
+  }
+
+  // Reads the first bytes so that the kind of data can be told; they are
+  // returned again by Read.
+  absl::StatusOr<std::string_view> Peek(size_t n) {
+    while (peeked_.size() < n) {
+      char buf[8];
+      absl::StatusOr<size_t> got = RawRead(buf, n - peeked_.size());
+      if (!got.ok()) return got.status();
+      if (*got == 0) break;
+      peeked_.append(buf, *got);
+    }
+    return std::string_view(peeked_);
+  }
+
+  absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
+    if (peek_pos_ < peeked_.size()) {
+      const size_t n = std::min(capacity, peeked_.size() - peek_pos_);
+      std::memcpy(buffer, peeked_.data() + peek_pos_, n);
+      peek_pos_ += n;
+      return n;
+    }
+    return RawRead(buffer, capacity);
+  }
+  uint64_t consumed() const override { return consumed_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  absl::StatusOr<size_t> RawRead(char* buffer, size_t capacity) {
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer, capacity);
+      if (n >= 0) {
+        consumed_ += static_cast<uint64_t>(n);
+        return static_cast<size_t>(n);
+      }
+      if (errno != EINTR) {
+        return absl::UnavailableError(absl::StrCat(name_, ": read error: ", std::strerror(errno)));
+      }
+    }
+  }
+
+  int fd_;
+  std::string name_;
+  bool owned_;
+  std::string peeked_;
+  size_t peek_pos_ = 0;
+  uint64_t consumed_ = 0;
+};
+
+class GzipSource : public ByteSource {
+ public:
+  explicit GzipSource(std::unique_ptr<FdSource> in) : in_(std::move(in)), buffer_(kReadSize, '\0') {
+    std::memset(&stream_, 0, sizeof(stream_));
+    ok_ = inflateInit2(&stream_, 15 + 16) == Z_OK;
+  }
+  ~GzipSource() override { inflateEnd(&stream_); }
+
+  absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
+    if (!ok_) return absl::ResourceExhaustedError(absl::StrCat(in_->name(), ": cannot start zlib"));
+    stream_.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream_.avail_out = static_cast<uInt>(std::min<size_t>(capacity, 1u << 30));
+    while (stream_.next_out == reinterpret_cast<Bytef*>(buffer)) {
+      if (stream_.avail_in == 0) {
+        if (in_eof_) break;
+        absl::StatusOr<size_t> got = in_->Read(buffer_.data(), buffer_.size());
+        if (!got.ok()) return got.status();
+        if (*got == 0) {
+          in_eof_ = true;
+          if (in_member_) return Corrupt("truncated gzip data");
+          break;
+        }
+        stream_.next_in = reinterpret_cast<Bytef*>(buffer_.data());
+        stream_.avail_in = static_cast<uInt>(*got);
+      }
+      in_member_ = true;
+      const int rc = inflate(&stream_, Z_NO_FLUSH);
+      if (rc == Z_STREAM_END) {
+        // Another gzip member may follow (concatenated .gz files).
+        in_member_ = false;
+        if (inflateReset(&stream_) != Z_OK) return Corrupt("cannot restart zlib");
+      } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+        return Corrupt(stream_.msg != nullptr ? stream_.msg : "corrupt gzip data");
+      }
+    }
+    return static_cast<size_t>(reinterpret_cast<char*>(stream_.next_out) - buffer);
+  }
+  uint64_t consumed() const override { return in_->consumed(); }
+
+ private:
+  absl::Status Corrupt(std::string_view what) {
+    return absl::DataLossError(absl::StrCat(in_->name(), ": ", std::string(what)));
+  }
+
+  std::unique_ptr<FdSource> in_;
+  std::string buffer_;
+  z_stream stream_;
+  bool ok_ = false;
+  bool in_eof_ = false;
+  bool in_member_ = false;
+};
+
+class ZstdSource : public ByteSource {
+ public:
+  explicit ZstdSource(std::unique_ptr<FdSource> in)
+      : in_(std::move(in)), buffer_(ZSTD_DStreamInSize(), '\0'), stream_(ZSTD_createDStream()) {}
+  ~ZstdSource() override { ZSTD_freeDStream(stream_); }
+
+  absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
+    if (stream_ == nullptr) {
+      return absl::ResourceExhaustedError(absl::StrCat(in_->name(), ": cannot start zstd"));
+    }
+    ZSTD_outBuffer out{buffer, capacity, 0};
+    while (out.pos == 0) {
+      if (input_.pos == input_.size) {
+        absl::StatusOr<size_t> got = in_->Read(buffer_.data(), buffer_.size());
+        if (!got.ok()) return got.status();
+        if (*got == 0) {
+          if (pending_ != 0) {
+            return absl::DataLossError(absl::StrCat(in_->name(), ": truncated zstd data"));
+          }
+          break;
+        }
+        input_ = {buffer_.data(), *got, 0};
+      }
+      pending_ = ZSTD_decompressStream(stream_, &out, &input_);
+      if (ZSTD_isError(pending_)) {
+        return absl::DataLossError(
+            absl::StrCat(in_->name(), ": ", ZSTD_getErrorName(pending_)));
+      }
+    }
+    return out.pos;
+  }
+  uint64_t consumed() const override { return in_->consumed(); }
+
+ private:
+  std::unique_ptr<FdSource> in_;
+  std::string buffer_;
+  ZSTD_DStream* stream_;
+  ZSTD_inBuffer input_{nullptr, 0, 0};
+  size_t pending_ = 0;  // non-zero: inside a frame
+};
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
+  std::unique_ptr<FdSource> fd;
+  if (path == "-") {
+    fd = std::make_unique<FdSource>(STDIN_FILENO, "<stdin>", false);
+  } else {
+    const int f = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (f < 0) {
+      const int e = errno;
+      const std::string message = absl::StrCat(path, ": cannot read: ", std::strerror(e));
+      return e == EACCES ? absl::PermissionDeniedError(message) : absl::NotFoundError(message);
+    }
+    struct stat st {};
+    if (::fstat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(f);
+      return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory"));
+    }
+    ::posix_fadvise(f, 0, 0, POSIX_FADV_SEQUENTIAL);
+    fd = std::make_unique<FdSource>(f, path, true);
+  }
+  absl::StatusOr<std::string_view> head = fd->Peek(4);
+  if (!head.ok()) return head.status();
+  if (head->size() >= 2 && (*head)[0] == '\x1f' && (*head)[1] == '\x8b') {
+    return std::unique_ptr<ByteSource>(new GzipSource(std::move(fd)));
+  }
+  if (head->size() >= 4 && *head == std::string_view("\x28\xb5\x2f\xfd", 4)) {
+    return std::unique_ptr<ByteSource>(new ZstdSource(std::move(fd)));
+  }
+  return std::unique_ptr<ByteSource>(std::move(fd));
+}
+
+absl::StatusOr<bool> LineReader::Next(size_t target, std::string* bytes,
+                                      std::vector<size_t>* line_ends) {
+  bytes->clear();
+  line_ends->clear();
+  bytes->swap(carry_);
+  // Read until the batch holds `target` bytes and a line end, or the input ends.
+  size_t scanned = 0;
+  size_t last_end = std::string::npos;
+  for (;;) {
+    if (const size_t nl = bytes->rfind('\n'); nl != std::string::npos && nl >= scanned) {
+      last_end = nl + 1;
+    }
+    scanned = bytes->size();
+    if (eof_ || (last_end != std::string::npos && bytes->size() >= target)) break;
+    const size_t old = bytes->size();
+    bytes->resize(old + std::max(kReadSize, target / 4));
+    absl::StatusOr<size_t> got = source_->Read(bytes->data() + old, bytes->size() - old);
+    if (!got.ok()) {
+      bytes->resize(old);
+      return got.status();
+    }
+    bytes->resize(old + *got);
+    if (*got == 0) eof_ = true;
+  }
+  if (eof_) {
+    last_end = bytes->size();
+  } else {
+    carry_.assign(*bytes, last_end, std::string::npos);
+    bytes->resize(last_end);
+  }
+  size_t start = 0;
+  while (start < bytes->size()) {
+    const char* nl = static_cast<const char*>(
+        std::memchr(bytes->data() + start, '\n', bytes->size() - start));
+    const size_t end = nl == nullptr ? bytes->size() : static_cast<size_t>(nl - bytes->data()) + 1;
+    line_ends->push_back(end);
+    start = end;
+  }
+  return !bytes->empty();
+}
+
+}  // namespace mtclean::cli
