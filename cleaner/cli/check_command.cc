@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
+#include "cleaner/cli/ordered_pool.h"
 #include "cleaner/report/diff.h"
 #include "cleaner/report/json_report.h"
 #include "cleaner/report/text_report.h"
@@ -55,44 +56,65 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
   bool input_error = false;
   bool failing = false;
   size_t total = 0, files_with_findings = 0;
-  for (const PreparedInput& input : *inputs) {
-    absl::StatusOr<std::string> text = ReadInput(input.path);
-    if (!text.ok()) {
-      std::cerr << "mtclean: error: " << text.status().message() << "\n";
-      input_error = true;
-      continue;
-    }
-    absl::StatusOr<Result> result = input.engine->Clean(input.shown, *text, input.format);
-    if (!result.ok()) {
-      std::cerr << "mtclean: error: " << result.status().message() << "\n";
-      input_error = true;
-      continue;
-    }
-    for (const Finding& f : result->findings) {
-      if (threshold && f.severity >= *threshold) failing = true;
-    }
-    total += result->findings.size();
-    if (!result->findings.empty()) ++files_with_findings;
-    texts.push_back(std::move(*text));
-    results.push_back(std::move(*result));
-    const internal::CheckedFile file{input.shown, texts.back(), &results.back()};
-    if (options.format == "text") {
-      const internal::LineIndex index(file.text);
-      for (const Finding& f : file.result->findings) {
-        std::cout << internal::FormatFindingWithSource(file.path, index, f, style);
-      }
-    } else if (options.format == "github") {
-      std::cout << internal::GithubReport(file);
-    } else if (options.format == "diff") {
-      std::cout << internal::UnifiedDiff(file.path, file.path, file.text, file.result->edits);
-    }
-    if (collect) {
-      checked.push_back(file);
-    } else {
-      texts.pop_back();
-      results.pop_back();
-    }
-  }
+  // Inputs are read and checked on --jobs threads and reported in order.
+  struct Item {
+    const PreparedInput* input = nullptr;
+    absl::StatusOr<std::string> text;
+    absl::StatusOr<Result> result;
+  };
+  size_t next_input = 0;
+  RunOrdered<Item>(
+      options.jobs > 0 ? options.jobs : DefaultJobs(), 0,
+      [&]() -> std::optional<Item> {
+        if (next_input == inputs->size()) return std::nullopt;
+        return Item{&(*inputs)[next_input++], absl::UnknownError(""), absl::UnknownError("")};
+      },
+      [](Item& item) {
+        item.text = ReadInput(item.input->path);
+        if (item.text.ok()) {
+          item.result = item.input->engine->Clean(item.input->shown, *item.text, item.input->format);
+        }
+      },
+      [&](Item& item) {
+        const PreparedInput& input = *item.input;
+        absl::StatusOr<std::string>& text = item.text;
+        if (!text.ok()) {
+          std::cerr << "mtclean: error: " << text.status().message() << "\n";
+          input_error = true;
+          return true;
+        }
+        absl::StatusOr<Result>& result = item.result;
+        if (!result.ok()) {
+          std::cerr << "mtclean: error: " << result.status().message() << "\n";
+          input_error = true;
+          return true;
+        }
+        for (const Finding& f : result->findings) {
+          if (threshold && f.severity >= *threshold) failing = true;
+        }
+        total += result->findings.size();
+        if (!result->findings.empty()) ++files_with_findings;
+        texts.push_back(std::move(*text));
+        results.push_back(std::move(*result));
+        const internal::CheckedFile file{input.shown, texts.back(), &results.back()};
+        if (options.format == "text") {
+          const internal::LineIndex index(file.text);
+          for (const Finding& f : file.result->findings) {
+            std::cout << internal::FormatFindingWithSource(file.path, index, f, style);
+          }
+        } else if (options.format == "github") {
+          std::cout << internal::GithubReport(file);
+        } else if (options.format == "diff") {
+          std::cout << internal::UnifiedDiff(file.path, file.path, file.text, file.result->edits);
+        }
+        if (collect) {
+          checked.push_back(file);
+        } else {
+          texts.pop_back();
+          results.pop_back();
+        }
+        return true;
+      });
   if (options.format == "json") {
     std::cout << internal::JsonReport(checked);
   } else if (options.format == "sarif") {

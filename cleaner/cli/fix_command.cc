@@ -5,6 +5,7 @@
 
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
+#include "cleaner/cli/ordered_pool.h"
 #include "cleaner/report/diff.h"
 
 namespace mtclean::cli {
@@ -26,36 +27,57 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     return kExitUsage;
   }
   bool input_error = false;
-  for (const PreparedInput& input : *inputs) {
-    const std::string& shown = input.shown;
-    absl::StatusOr<std::string> text = ReadInput(input.path);
-    if (!text.ok()) {
-      std::cerr << "mtclean: error: " << text.status().message() << "\n";
-      input_error = true;
-      continue;
-    }
-    absl::StatusOr<Result> result = input.engine->Clean(shown, *text, input.format);
-    if (!result.ok()) {
-      std::cerr << "mtclean: error: " << result.status().message() << "\n";
-      input_error = true;
-      if (filter) std::cout << *text;  // a filter never loses its input
-      continue;
-    }
-    if (filter) {
-      std::cout << result->cleaned;
-    } else if (options.write) {
-      if (result->cleaned == *text) continue;  // unchanged files keep their mtime
-      if (absl::Status s = WriteFileAtomically(input.path, result->cleaned); !s.ok()) {
-        std::cerr << "mtclean: error: " << s.message() << "\n";
-        input_error = true;
-        continue;
-      }
-      std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
-                << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
-    } else {
-      std::cout << internal::UnifiedDiff(shown, shown, *text, result->edits);
-    }
-  }
+  // Inputs are read and cleaned on --jobs threads and written in order.
+  struct Item {
+    const PreparedInput* input = nullptr;
+    absl::StatusOr<std::string> text;
+    absl::StatusOr<Result> result;
+  };
+  size_t next_input = 0;
+  RunOrdered<Item>(
+      options.jobs > 0 ? options.jobs : DefaultJobs(), 0,
+      [&]() -> std::optional<Item> {
+        if (next_input == inputs->size()) return std::nullopt;
+        return Item{&(*inputs)[next_input++], absl::UnknownError(""), absl::UnknownError("")};
+      },
+      [](Item& item) {
+        item.text = ReadInput(item.input->path);
+        if (item.text.ok()) {
+          item.result = item.input->engine->Clean(item.input->shown, *item.text, item.input->format);
+        }
+      },
+      [&](Item& item) {
+        const PreparedInput& input = *item.input;
+        const std::string& shown = input.shown;
+        absl::StatusOr<std::string>& text = item.text;
+        if (!text.ok()) {
+          std::cerr << "mtclean: error: " << text.status().message() << "\n";
+          input_error = true;
+          return true;
+        }
+        absl::StatusOr<Result>& result = item.result;
+        if (!result.ok()) {
+          std::cerr << "mtclean: error: " << result.status().message() << "\n";
+          input_error = true;
+          if (filter) std::cout << *text;  // a filter never loses its input
+          return true;
+        }
+        if (filter) {
+          std::cout << result->cleaned;
+        } else if (options.write) {
+          if (result->cleaned == *text) return true;  // unchanged files keep their mtime
+          if (absl::Status s = WriteFileAtomically(input.path, result->cleaned); !s.ok()) {
+            std::cerr << "mtclean: error: " << s.message() << "\n";
+            input_error = true;
+            return true;
+          }
+          std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
+                    << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
+        } else {
+          std::cout << internal::UnifiedDiff(shown, shown, *text, result->edits);
+        }
+        return true;
+      });
   std::cout.flush();
   return input_error ? kExitInputError : kExitClean;
 }
