@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Whole-process throughput on one generated corpus, all measured in the same
+# run: `cat`, `LC_ALL=C grep -c -F -i -f` over the rule packs' own phrase
+# list, `mtclean check --jsonl`, and `mtclean fix --jsonl` with --jobs 1 and
+# --jobs 2. Prints seconds (best of --runs), MB/s, the ratio of each to
+# grep -F, and peak memory (GNU time's maximum resident set size).
+#
+#   bench/throughput.sh [--build DIR] [--mb N] [--runs N] [--big MB]
+#
+# --mb: size of the corpus in MB (default 100). --big MB: also run
+# `fix --jsonl --jobs 2` on a corpus of that size and compare its peak
+# memory with the first one's. Needs /usr/bin/time (Debian's `time`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=build
+mb=100
+runs=3
+big=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build="$2"; shift 2 ;;
+    --mb) mb="$2"; shift 2 ;;
+    --runs) runs="$2"; shift 2 ;;
+    --big) big="$2"; shift 2 ;;
+    *) echo "usage: $0 [--build DIR] [--mb N] [--runs N] [--big MB]" >&2; exit 2 ;;
+  esac
+done
+
+mtclean="$build/mtclean"
+generator="$build/bench/generate_corpus"
+for f in "$mtclean" "$generator" /usr/bin/time; do
+  if [ ! -x "$f" ]; then
+    echo "throughput: $f missing (build with -DMTCLEAN_BUILD_BENCH=ON; install Debian's time)" >&2
+    exit 2
+  fi
+done
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export MTCLEAN_DATA_DIR="$PWD"
+export MTCLEAN_CACHE_DIR="$work/cache"
+
+corpus="$work/corpus.jsonl"
+"$generator" --bytes "$((mb * 1000000))" >"$corpus" 2>"$work/injected.json"
+bytes=$(stat -c %s "$corpus")
+
+# The rule packs' literal phrases, one a line (the `phrases:` lists of
+# rules/**/*.yaml, without comments and quotes).
+phrases="$work/phrases.txt"
+find rules -name '*.yaml' -print0 | sort -z | xargs -0 awk '
+  /^[A-Za-z_]+:/ { inlist = ($1 == "phrases:") ; next }
+  inlist && /^[[:space:]]*-[[:space:]]/ {
+    line = $0
+    sub(/^[[:space:]]*-[[:space:]]+/, "", line)
+    sub(/[[:space:]]+#.*$/, "", line)
+    if (line ~ /^".*"$/ || line ~ /^\x27.*\x27$/) line = substr(line, 2, length(line) - 2)
+    if (line != "") print line
+  }' | sort -u >"$phrases"
+
+# Warm the compiled-pattern cache and the page cache.
+head -c 1000000 "$corpus" | "$mtclean" check --jsonl --jobs 1 - >/dev/null 2>&1 || true
+cat "$corpus" >/dev/null
+
+# run NAME COMMAND...: best wall time of $runs runs and the peak RSS.
+printf '%-28s %9s %9s %9s %10s\n' "command" "seconds" "MB/s" "x grep" "peak MB"
+grep_seconds=""
+run() {
+  local name="$1"
+  shift
+  local best="" rss=0
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || {
+      code=$?
+      # grep -c exits 1 when nothing matches; mtclean check 1 on findings.
+      if [ "$code" -gt 1 ]; then cat "$work/err.txt" >&2; exit 1; fi
+    }
+    local wall
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' \
+      "$work/time.txt")
+    local r
+    r=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+      best="$wall"
+    fi
+    [ "$r" -gt "$rss" ] && rss="$r"
+  done
+  [ -z "$grep_seconds" ] && [ "$name" = "grep -F" ] && grep_seconds="$best"
+  awk -v n="$name" -v s="$best" -v b="$bytes" -v g="${grep_seconds:-0}" -v r="$rss" 'BEGIN {
+    mbs = s > 0 ? b / 1e6 / s : 0
+    ratio = (g > 0 && s > 0) ? g / s : 0
+    printf "%-28s %9.2f %9.1f %9.2f %10.1f\n", n, s, mbs, ratio, r / 1024 }'
+}
+
+echo "corpus: $((bytes / 1000000)) MB, $(wc -l <"$corpus") records; phrases: $(wc -l <"$phrases"); $(nproc) cores"
+run "grep -F" env LC_ALL=C grep -c -F -i -f "$phrases" "$corpus"
+run "cat" cat "$corpus"
+run "mtclean check --jobs 1" "$mtclean" check --jsonl --jobs 1 "$corpus"
+run "mtclean check --jobs 2" "$mtclean" check --jsonl --jobs 2 "$corpus"
+run "mtclean fix --jobs 1" "$mtclean" fix --jsonl --jobs 1 "$corpus"
+run "mtclean fix --jobs 2" "$mtclean" fix --jsonl --jobs 2 "$corpus"
+
+if [ "$big" -gt 0 ]; then
+  rm -f "$corpus"
+  "$generator" --bytes "$((big * 1000000))" >"$corpus" 2>/dev/null
+  bytes=$(stat -c %s "$corpus")
+  runs=1
+  echo "corpus: $((bytes / 1000000)) MB"
+  run "mtclean fix --jobs 2" "$mtclean" fix --jsonl --jobs 2 "$corpus"
+fi
+echo "injected artifacts: $(cat "$work/injected.json")"
