@@ -12,7 +12,7 @@
 
 namespace mtclean::internal {
 
-char32_t NextCodePoint(std::string_view s, size_t& i) {
+char32_t NextCodePointSlow(std::string_view s, size_t& i) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t pos = static_cast<int32_t>(i);
   UChar32 c;
@@ -42,14 +42,10 @@ bool IsUpper(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
-bool IsWhitespace(char32_t c) {
+bool IsWhitespaceSlow(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
-bool IsWordChar(char32_t c) {
-  if (c < 0x80) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9') || c == '_';
-  }
+bool IsWordCharSlow(char32_t c) {
   return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC) ||
          u_isdigit(static_cast<UChar32>(c)) ||
          u_getIntPropertyValue(static_cast<UChar32>(c),

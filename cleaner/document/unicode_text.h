@@ -10,8 +10,16 @@
 namespace mtclean::internal {
 
 // Decodes the code point starting at byte `i` of valid UTF-8 `s` and moves
-// `i` past it.
-char32_t NextCodePoint(std::string_view s, size_t& i);
+// `i` past it. (ASCII is decoded inline: rules call this per character.)
+char32_t NextCodePointSlow(std::string_view s, size_t& i);
+inline char32_t NextCodePoint(std::string_view s, size_t& i) {
+  const unsigned char byte = static_cast<unsigned char>(s[i]);
+  if (byte < 0x80) {
+    ++i;
+    return byte;
+  }
+  return NextCodePointSlow(s, i);
+}
 // Decodes the code point ending just before byte `i` and moves `i` to its
 // start.
 char32_t PreviousCodePoint(std::string_view s, size_t& i);
@@ -22,9 +30,21 @@ void AppendUtf8(char32_t c, std::string* out);
 bool IsLetter(char32_t c);
 bool IsUpper(char32_t c);
 bool IsDigit(char32_t c);
-bool IsWhitespace(char32_t c);
+bool IsWhitespaceSlow(char32_t c);
+inline bool IsWhitespace(char32_t c) {
+  // ICU's White_Space property on ASCII: tab to carriage return, and space.
+  if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+  return IsWhitespaceSlow(c);
+}
 // Letters, digits and the connector marks that belong inside words.
-bool IsWordChar(char32_t c);
+bool IsWordCharSlow(char32_t c);
+inline bool IsWordChar(char32_t c) {
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+  }
+  return IsWordCharSlow(c);
+}
 // Punctuation or symbol (Unicode general categories P* and S*).
 bool IsPunctuationOrSymbol(char32_t c);
 // Quotation marks of any script, straight or curly (ASCII ' and ").

@@ -82,8 +82,10 @@ struct Word {
 
 // Words of text[begin, end): runs of non-whitespace with quotes and
 // punctuation stripped from both ends.
-std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
-  std::vector<Word> words;
+// Calls `visit(word)` for each word of [begin, end) (split at whitespace,
+// punctuation trimmed at both ends) until it returns false.
+template <typename Visit>
+void VisitWords(std::string_view text, size_t begin, size_t end, Visit visit) {
   size_t i = begin;
   while (i < end) {
     size_t start = i;
@@ -110,9 +112,31 @@ std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
       if (!IsPunctuationOrSymbol(ch) || ch == '&') break;
       e = p;
     }
-    if (b < e) words.push_back({b, e});
+    if (b < e && !visit(Word{b, e})) return;
   }
+}
+
+std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
+  std::vector<Word> words;
+  VisitWords(text, begin, end, [&](const Word& w) {
+    words.push_back(w);
+    return true;
+  });
   return words;
+}
+
+// The cheap test every sentence takes: at most kMaxFragmentWords words, each
+// capitalised or a name connector, the first capitalised. Stops at the first
+// word that fails, without allocating.
+bool MayBeFragment(std::string_view text, size_t begin, size_t end) {
+  size_t count = 0;
+  bool ok = true;
+  VisitWords(text, begin, end, [&](const Word& w) {
+    const std::string_view s = text.substr(w.begin, w.end - w.begin);
+    ok = ++count <= kMaxFragmentWords && (StartsUpper(s) || (count > 1 && IsNameConnector(s)));
+    return ok;
+  });
+  return ok && count > 0;
 }
 
 size_t CountQuotes(std::string_view text, size_t begin, size_t end) {
@@ -175,6 +199,7 @@ class StrayFragmentRule : public StructuralRule {
                      size_t fragment_begin, size_t fragment_end, size_t with_stop,
                      std::vector<Finding>* out) const {
     const std::string_view text = context.doc.text();
+    if (!MayBeFragment(text, fragment_begin, fragment_end)) return;
     const std::vector<Word> words = SplitWords(text, fragment_begin, fragment_end);
     if (words.empty() || words.size() > kMaxFragmentWords) return;
     if (!StartsUpper(text.substr(words[0].begin, words[0].end - words[0].begin))) return;
