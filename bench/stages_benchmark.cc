@@ -5,9 +5,16 @@
 //   BM_DocumentIndex          UTF-8 check, lines, blocks, protected regions
 //   BM_Scan                   the one Hyperscan database of every data-rule
 //                             pattern and structural-rule candidate pattern
-//   BM_ScanRule/<id>          a database of one rule's patterns only: which
-//                             patterns are costly (a word-boundary
+//   BM_ScanEndsOnly/0         the same database without start-of-match
+//                             tracking (HS_FLAG_SOM_LEFTMOST)
+//   BM_ScanEndsOnly/1         and with phrases' spaces as one literal space
+//                             instead of `[ \t]+` (a bound, not mtclean's
+//                             matching)
+//   BM_ScanRule/<id>          a database of one rule's patterns only (a
+//                             data rule's, or a structural rule's candidate
+//                             patterns): which are costly (a word-boundary
 //                             alternation can slow the whole database)
+//   BM_ScanWithout/<id>       the whole database less one rule's patterns
 //   BM_StructuralRule/<id>    one structural rule's Check, its candidates
 //                             found beforehand (not timed)
 //   BM_RuleSetCheck           scan + every rule, one round
@@ -21,6 +28,8 @@
 #include <memory>
 #include <string>
 #include <vector>
+
+#include <hs.h>
 
 #include "bench/corpus_generator.h"
 #include "benchmark/benchmark.h"
@@ -123,6 +132,64 @@ void ScanAll(benchmark::State& state, const std::vector<PatternSpec>& patterns) 
 
 void BM_Scan(benchmark::State& state) { ScanAll(state, Fixture::Get().all_patterns); }
 BENCHMARK(BM_Scan)->Unit(benchmark::kMillisecond);
+
+// The same database compiled without HS_FLAG_SOM_LEFTMOST: Hyperscan then
+// reports only where matches end, which is what tells a clean document from
+// one with candidates. The gap to BM_Scan is the price of tracking starts.
+void BM_ScanEndsOnly(benchmark::State& state) {
+  const Fixture& f = Fixture::Get();
+  std::vector<std::string> expressions;
+  std::vector<const char*> pointers;
+  std::vector<unsigned int> flags, ids;
+  // Argument 1: phrases with one literal space instead of `[ \t]+` (what
+  // the literal matcher could take whole; not mtclean's semantics).
+  const bool literal_spaces = state.range(0) == 1;
+  for (size_t i = 0; i < f.all_patterns.size(); ++i) {
+    expressions.push_back(PatternExpression(f.all_patterns[i]));
+    if (literal_spaces && f.all_patterns[i].literal) {
+      std::string& e = expressions.back();
+      for (size_t at; (at = e.find("[ \\t]+")) != std::string::npos;) e.replace(at, 6, " ");
+    }
+    unsigned int flag = HS_FLAG_UTF8;
+    if (f.all_patterns[i].caseless) flag |= HS_FLAG_CASELESS;
+    for (char c : expressions.back()) {
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        flag |= HS_FLAG_UCP;
+        break;
+      }
+    }
+    flags.push_back(flag);
+    ids.push_back(static_cast<unsigned int>(i));
+  }
+  for (const std::string& e : expressions) pointers.push_back(e.c_str());
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(pointers.data(), flags.data(), ids.data(),
+                       static_cast<unsigned int>(pointers.size()), HS_MODE_BLOCK, nullptr, &db,
+                       &error) != HS_SUCCESS) {
+    state.SkipWithError(error->message);
+    hs_free_compile_error(error);
+    return;
+  }
+  hs_scratch_t* scratch = nullptr;
+  hs_alloc_scratch(db, &scratch);
+  size_t found = 0;
+  auto on_match = [](unsigned int, unsigned long long, unsigned long long, unsigned int,
+                     void* context) -> int {
+    ++*static_cast<size_t*>(context);
+    return 0;
+  };
+  for (auto _ : state) {
+    for (const std::string& t : f.texts) {
+      hs_scan(db, t.data(), static_cast<unsigned int>(t.size()), 0, scratch, on_match, &found);
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  hs_free_scratch(scratch);
+  hs_free_database(db);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
+}
+BENCHMARK(BM_ScanEndsOnly)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_RuleSetCheck(benchmark::State& state) {
   const Fixture& f = Fixture::Get();
@@ -235,6 +302,39 @@ void StructuralRuleCheck(benchmark::State& state, const StructuralRule* rule) {
   for (const auto& rule : f.structural) {
     benchmark::RegisterBenchmark(("BM_StructuralRule/" + rule->id()).c_str(), StructuralRuleCheck,
                                  rule.get())
+        ->Unit(benchmark::kMillisecond);
+  }
+  for (const auto& rule : f.structural) {
+    std::vector<PatternSpec> patterns = rule->CandidatePatterns();
+    if (patterns.empty()) continue;
+    benchmark::RegisterBenchmark(
+        ("BM_ScanRule/" + rule->id()).c_str(),
+        [patterns = std::move(patterns)](benchmark::State& state) { ScanAll(state, patterns); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  // The whole database without one rule's patterns: how much that rule
+  // drags the one scan down.
+  auto without = [&f](const std::vector<PatternSpec>& left_out) {
+    std::vector<PatternSpec> rest;
+    for (const PatternSpec& p : f.all_patterns) {
+      bool skip = false;
+      for (const PatternSpec& q : left_out) skip = skip || (p.text == q.text && p.origin == q.origin);
+      if (!skip) rest.push_back(p);
+    }
+    return rest;
+  };
+  for (const auto& rule : f.structural) {
+    const std::vector<PatternSpec> patterns = rule->CandidatePatterns();
+    if (patterns.empty()) continue;
+    benchmark::RegisterBenchmark(
+        ("BM_ScanWithout/" + rule->id()).c_str(),
+        [rest = without(patterns)](benchmark::State& state) { ScanAll(state, rest); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  for (const auto& rule : f.rules->data_rules()) {
+    benchmark::RegisterBenchmark(
+        ("BM_ScanWithout/" + rule->id()).c_str(),
+        [rest = without(rule->patterns())](benchmark::State& state) { ScanAll(state, rest); })
         ->Unit(benchmark::kMillisecond);
   }
   for (const auto& rule : f.rules->data_rules()) {

@@ -70,7 +70,9 @@ run() {
   shift
   local best="" rss=0
   for _ in $(seq "$runs"); do
-    /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || {
+    # Output goes to a file: GNU grep stops at its first match when its
+    # output is /dev/null.
+    /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || {
       code=$?
       # grep -c exits 1 when nothing matches; mtclean check 1 on findings.
       if [ "$code" -gt 1 ]; then cat "$work/err.txt" >&2; exit 1; fi
