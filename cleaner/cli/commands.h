@@ -25,12 +25,14 @@ struct CliOptions {
   std::string color = "auto";    // auto | always | never
   std::string fail_on = "info";  // error | warning | info | never
   std::string rule;              // for `explain`
+  size_t worst = 10;             // for `eval`: documents shown with their diffs
 };
 
 int RunCheck(EngineSet& engines, const CliOptions& options);
 int RunFix(EngineSet& engines, const CliOptions& options);
 int RunRules(EngineSet& engines, const CliOptions& options);
 int RunExplain(EngineSet& engines, const CliOptions& options);
+int RunEval(EngineSet& engines, const CliOptions& options);
 
 }  // namespace mtclean::cli
 
