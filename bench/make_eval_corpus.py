@@ -129,8 +129,14 @@ def inject_doubled_word(rng, par):
         segs = [(word + " ", None), (word + " ", label("doubled_word", "delete", note="word printed twice"))]
     elif variant == 1:  # across a line break
         segs = [(word + "\n", None), (word + " ", label("doubled_word", "delete", note="word printed twice across a line break"))]
-    else:  # doubled with a capital at a sentence start: only when it starts the segment text
-        segs = [(word + " ", None), (word + " ", label("doubled_word", "delete", note="word printed twice"))]
+    else:  # the first copy capitalised, at the start of a sentence
+        starts = plain_matches(par, re.compile(r"(?:^|(?<=\. ))(The|It|In|A) "))
+        if not starts:
+            segs = [(word + " ", None), (word + " ", label("doubled_word", "delete", note="word printed twice"))]
+        else:
+            i, m = rng.choice(starts)
+            word = m.group(1)
+            segs = [(word + " ", None), (word.lower() + " ", label("doubled_word", "delete", note="word printed twice, first capitalised"))]
     return splice(par, i, m.start(), m.end(), segs)
 
 
@@ -141,10 +147,25 @@ MOJIBAKE = {
 }
 
 
+def double_encode(c):
+    """`c` encoded as UTF-8, read as Windows-1252, and that done twice."""
+    once = MOJIBAKE[c]
+    out = ""
+    for ch in once:
+        try:
+            data = ch.encode("utf-8")
+            out += data.decode("cp1252")
+        except UnicodeDecodeError:
+            return once
+    return out
+
+
 def inject_mojibake(rng, par):
-    """Every non-ASCII character of the paragraph read as Windows-1252."""
+    """Every non-ASCII character of the paragraph read as Windows-1252 (now
+    and then twice)."""
     if not any(lab is None and any(c in MOJIBAKE for c in t) for t, lab in par):
         return None
+    twice = rng.random() < 0.25
     out = []
     for text, lab in par:
         if lab is not None:
@@ -156,7 +177,10 @@ def inject_mojibake(rng, par):
                 if buf:
                     out.append((buf, None))
                     buf = ""
-                out.append((MOJIBAKE[c], label("mojibake", "replace", c, "UTF-8 read as Windows-1252")))
+                if twice:
+                    out.append((double_encode(c), label("mojibake", "replace", c, "UTF-8 read as Windows-1252 twice")))
+                else:
+                    out.append((MOJIBAKE[c], label("mojibake", "replace", c, "UTF-8 read as Windows-1252")))
             else:
                 buf += c
         if buf:
@@ -169,7 +193,30 @@ ENTITY_FOR = {"’": ["&#8217;", "&rsquo;"], "“": ["&#8220;", "&ldquo;"], "”
 
 
 def inject_html_entity(rng, par):
-    variant = rng.randrange(4)
+    variant = rng.randrange(6)
+    if variant == 4:  # paragraph tags left around the text
+        if par[0][1] is None and par[-1][1] is None:
+            return [("<p>", label("html_entity", "delete", note="paragraph tag"))] + par + [
+                ("</p>", label("html_entity", "delete", note="paragraph tag"))]
+        variant = 0
+    if variant == 5:  # quotation marks and apostrophes as &quot; and &#39;
+        found = plain_matches(par, re.compile("[“”’]"))
+        if found:
+            i, _ = rng.choice(found)
+            segs, buf = [], ""
+            for c in par[i][0]:
+                if c in "“”’":
+                    if buf:
+                        segs.append((buf, None))
+                        buf = ""
+                    entity, plain = ("&#39;", "'") if c == "’" else ("&quot;", '"')
+                    segs.append((entity, label("html_entity", "replace", plain, "quotation mark as a character reference")))
+                else:
+                    buf += c
+            if buf:
+                segs.append((buf, None))
+            return par[:i] + segs + par[i + 1:]
+        variant = 0
     if variant == 0:  # entities for the typographic characters
         found = plain_matches(par, re.compile("[’“”éáñ]"))
         if found:
@@ -209,7 +256,7 @@ def inject_html_entity(rng, par):
     if not found:
         return None
     i, m = rng.choice(found)
-    return splice(par, i, m.start(), m.end(), [("&nbsp;", label("html_entity", "replace", " ", "no-break space as an entity"))])
+    return splice(par, i, m.start(), m.end(), [("&nbsp;", label("html_entity", "replace", "\u00a0", "no-break space as an entity"))])
 
 
 def inject_hyphenation(rng, par):
@@ -244,6 +291,9 @@ def inject_unbalanced_quote(rng, par):
             segs = [(text[:open_at], None), ("“", label("unbalanced_quote", "flag", note="closing quote lost")),
                     (text[open_at + 1:close_at] + text[close_at + 1:], None)]
             return par[:i] + [s for s in segs if s[0]] + par[i + 1:]
+    if rng.random() < 0.3:
+        return par + [(" The plan ", None), ("(", label("unbalanced_quote", "flag", note="closing bracket lost")),
+                      ("approved by the board in May was dropped without a vote.", None)]
     spoken = rng.choice([
         "Nobody told us anything about the plan until last week, a resident said.",
         "We will keep going until the end of the month, said a spokesman for the organisers.",
@@ -306,7 +356,7 @@ def inject_invisible(rng, par):
 
 def inject_agency_name(rng, par):
     wrong, right = rng.choice([("Europe Press", "Europa Press"), ("Agency EFE", "EFE"),
-                               ("French Press Agency", "AFP")])
+                               ("French Press Agency", "Agence France-Presse")])
     return par + [(" The figures were confirmed to ", None),
                   (wrong, label("other", "replace", right, "agency name translated word for word")),
                   (" by the regional government.", None)]
@@ -371,6 +421,12 @@ def dateline(rng, city):
         ("prefix", f"{city.upper()}, {month} {day} (Kyodo) -- "),
         ("prefix", f"{city}, {month} {day} (Yonhap) -- "),
         ("line", f"{city}, {day} (Anadolu Agency)"),
+        ("prefix", f"{city.upper()}, {day} (EUROPA PRESS) - "),
+        ("prefix", f"{city.upper()}, {month} {day} (Reuters) - "),
+        ("prefix", f"{city.upper()}, {month} {day} (Xinhua) -- "),
+        ("line", f"{city}, {day} (Press Europe)"),
+        ("prefix", f"{city.upper()} (AA) - "),
+        ("line", f"{city.upper()}, {day} (EFE)"),
     ]
     return rng.choice(forms)
 
@@ -379,7 +435,10 @@ COMMENT_FOOTERS = {
     "en": [["Leave a Reply", "Your email address will not be published. Required fields are marked *"],
            ["Leave a Reply Cancel reply", "Your email address will not be published. Required fields are marked *",
             "Save my name, email, and website in this browser for the next time I comment.", "Post Comment"],
-           ["Leave a comment", "You must be logged in to post a comment."]],
+           ["Leave a comment", "You must be logged in to post a comment."],
+           ["Comments are closed."],
+           ["Leave a Reply", "Comment *", "Name *", "Email *", "Website", "Post Comment"],
+           ["Be the first to comment", "Leave a comment Cancel reply"]],
     "es": [["Deja una respuesta", "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están marcados con *"],
            ["Deja un comentario", "Cancelar respuesta"]],
     "fr": [["Laisser un commentaire", "Annuler la réponse"],
@@ -411,6 +470,12 @@ TAIL_BOILERPLATE = [
     ("newsletter", ["Sign up for our newsletter", "Get the latest news in your inbox every morning.", "Subscribe"]),
     ("paywall", ["Subscribe to continue reading", "Already a subscriber? Log in"]),
     ("author", ["About the author", "Clara Weiss covers transport and city politics for the paper. She joined the newsroom in 2016."]),
+    ("share", ["Share this:", "WhatsApp", "Telegram", "Email", "Print"]),
+    ("share", ["Share on Facebook", "Share on Twitter", "Share via Email"]),
+    ("related", ["You may also like", "Harbour museum opens a room on the history of fishing", "Council delays the vote on the new bus lanes"]),
+    ("most-read", ["Most read", "1. Council delays the vote on the new bus lanes", "2. Harbour museum opens a room on the history of fishing"]),
+    ("copyright", ["Copyright © 2025 Coastal Media Group. All rights reserved. Reproduction prohibited."]),
+    ("social", ["Follow us on Facebook, Instagram and X"]),
 ]
 
 MIDDLE_BOILERPLATE = [
@@ -421,6 +486,10 @@ MIDDLE_BOILERPLATE = [
     ("read-also", ["Lee también: El puerto recupera el tráfico de cruceros"]),
     ("read-also", ["Lire aussi : Le port retrouve ses croisiéristes"]),
     ("newsletter", ["Sign up for our newsletter", "Subscribe"]),
+    ("advertisement", ["ADVERTISEMENT"]),
+    ("advertisement", ["Continue reading below"]),
+    ("photo-credit", ["Photo: EFE"]),
+    ("photo-credit", ["(Photo: Reuters)"]),
 ]
 
 HEAD_BOILERPLATE = [
@@ -455,6 +524,11 @@ LEGIT = [
     ("accents", "The café on the corner, run by José Núñez since 1998, stayed open."),
     ("spanish-quote", "“Nunca más,” read a banner hung from a balcony on the main street."),
     ("headline-phrase", None),  # the headline repeated inside a sentence of the body
+    ("chant", "“Water for all! Water for all!” the crowd chanted outside the building."),
+    ("heads-of-state", "The ceremony took place in Lisbon. Heads of State arrived by noon."),
+    ("what-it-is", "What it is is a delay, not a cancellation, the spokeswoman said."),
+    ("french-name", "The delegation was received at the Hôtel de Ville by the mayor’s deputy."),
+    ("times-name", "The report was first published by the Financial Times on Monday."),
 ]
 
 
@@ -546,6 +620,8 @@ def make_generated(index, rng, clean):
                 head.insert(0, [(block(lines), label("site_boilerplate", "delete", note=name))])
         elif kind == "caption_duplicate":
             variant = rng.choice(["caption-line", "caption-upper", "caption-block", "paragraph"])
+            if lang != "en":
+                variant = "paragraph"  # the captions are English
             if variant == "paragraph" and len(pars) > 2:
                 k = rng.randrange(1, len(pars) - 1)
                 text = "".join(t for t, _ in pars[k])
@@ -554,6 +630,9 @@ def make_generated(index, rng, clean):
                 if text:
                     middle_after[k] = [(text + "\n\n", label("caption_duplicate", "delete", note="paragraph printed twice"))]
                     continue
+            if lang != "en":
+                names.pop()
+                continue
             cap = rng.choice(T.CAPTIONS)
             if variant == "caption-upper":
                 caption = [(cap + "\n", None), (cap.upper() + "\n", label("caption_duplicate", "delete", note="caption repeated in capitals")), ("\n", None)]

@@ -29,6 +29,7 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
       input_error = true;
       continue;
     }
+    doc->doc_path = DisplayPath(doc->doc_path);  // as the report shows it
     docs.push_back(std::move(*doc));
   }
   if (input_error) return kExitInputError;
@@ -40,8 +41,7 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
       std::cerr << "mtclean: error: " << selection.status().message() << "\n";
       return kExitUsage;
     }
-    absl::StatusOr<Result> result =
-        selection->engine->Clean(DisplayPath(doc.doc_path), doc.text, TextFormat::kPlain);
+    absl::StatusOr<Result> result = selection->engine->Clean(doc.doc_path, doc.text, TextFormat::kPlain);
     if (!result.ok()) {
       std::cerr << "mtclean: error: " << result.status().message() << "\n";
       return kExitInputError;
