@@ -7,7 +7,8 @@ Two kinds of documents, both written for the project:
   clean, with artifacts injected at known places by a seeded generator, and
   some with legitimate text that looks like an artifact;
 - hand-written (ids `hand-...`): whole documents written by hand in
-  bench/eval_hand/NAME.txt, artifacts marked inline as
+  bench/eval_hand/NAME.txt (a header `lang: XX`, `half: dev|test`, a blank
+  line, then the text), artifacts marked inline as
   ⟦type|action|replacement⟧text⟦/⟧ (action: delete, replace or flag;
   the replacement only for replace), converted to the same format.
 
@@ -679,11 +680,14 @@ MARK_RE = re.compile(r"⟦([a-z_]+)\|(delete|replace|flag)(?:\|([^⟧]*))?⟧(.*
 
 
 def parse_hand(name, source):
-    lines = source.split("\n", 2)
-    if not lines[0].startswith("lang: ") or lines[1] != "":
-        raise SystemExit(f"bench/eval_hand/{name}.txt:1: expected `lang: XX` and a blank line")
+    """The document of bench/eval_hand/NAME.txt and the half it belongs to."""
+    lines = source.split("\n", 3)
+    if (len(lines) < 4 or not lines[0].startswith("lang: ") or
+            lines[1] not in ("half: dev", "half: test") or lines[2] != ""):
+        raise SystemExit(f"bench/eval_hand/{name}.txt:1: expected `lang: XX`, `half: dev|test` and a blank line")
     doc = Doc("hand-" + name, lines[0][len("lang: "):].strip())
-    body = lines[2]
+    doc.half = lines[1][len("half: "):]
+    body = lines[3]
     pos = 0
     for m in MARK_RE.finditer(body):
         if m.start() > pos:
@@ -715,7 +719,6 @@ def corpus():
         with open(os.path.join(hand_dir, name + ".txt"), encoding="utf-8") as f:
             docs.append(parse_hand(name, f.read()))
     seen = set()
-    hand_index = 0
     for doc in docs:
         if doc.id in seen:
             raise SystemExit(f"duplicate id {doc.id}")
@@ -723,8 +726,7 @@ def corpus():
         if doc.id.startswith("gen-"):
             half = "dev" if int(doc.id[4:7]) % 2 == 0 else "test"
         else:
-            half = "dev" if hand_index % 2 == 0 else "test"
-            hand_index += 1
+            half = doc.half
         text, clean, artifacts = doc.build()
         gold = {"id": doc.id, "lang": doc.lang, "artifacts": artifacts}
         files[f"{half}/docs/{doc.id}.txt"] = text.encode("utf-8")
