@@ -1,6 +1,7 @@
 #include "cleaner/eval/metrics.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "cleaner/eval/sequence_diff.h"
