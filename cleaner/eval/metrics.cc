@@ -135,6 +135,13 @@ size_t EditDamage(const LabelledDoc& doc, const std::vector<unsigned char>& cls,
   return 0;
 }
 
+// The edit distance bound for comparing sequences of `a` and `b`
+// elements: max_edit_cost, lowered so that the work stays within
+// max_edit_work.
+size_t CostBound(size_t a, size_t b, const EvalOptions& options) {
+  return std::min(options.max_edit_cost, options.max_edit_work / (a + b + 1));
+}
+
 // The lines of `text`, each with its line break.
 std::vector<std::string_view> SplitLines(std::string_view text) {
   std::vector<std::string_view> lines;
@@ -154,7 +161,7 @@ std::string DiffAgainstGold(const DocEvaluation& doc, std::string_view output,
   const std::vector<std::string_view> a = SplitLines(output);
   const std::vector<std::string_view> b = SplitLines(gold);
   std::optional<std::vector<DiffChange>> changes =
-      DiffLines(a, b, std::max<size_t>(options.max_edit_cost, a.size() + b.size()));
+      DiffLines(a, b, CostBound(a.size(), b.size(), options));
   if (!changes) return "";
   std::vector<size_t> a_offset(a.size() + 1, 0), b_offset(b.size() + 1, 0);
   for (size_t i = 0; i < a.size(); ++i) a_offset[i + 1] = a_offset[i] + a[i].size();
@@ -264,8 +271,11 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
   const std::string_view output = TrimEndSpace(result.cleaned);
   const std::string_view gold = TrimEndSpace(doc.gold_clean);
   ev.exact_match = output == gold;
-  ev.distance_before = ByteEditDistance(TrimEndSpace(doc.text), gold, options.max_edit_cost);
-  ev.distance_after = ByteEditDistance(output, gold, options.max_edit_cost);
+  const std::string_view input = TrimEndSpace(doc.text);
+  ev.distance_before =
+      ByteEditDistance(input, gold, CostBound(input.size(), gold.size(), options));
+  ev.distance_after =
+      ByteEditDistance(output, gold, CostBound(output.size(), gold.size(), options));
   if (!ev.exact_match) ev.diff = DiffAgainstGold(ev, result.cleaned, doc.gold_clean, options);
   return ev;
 }

@@ -37,11 +37,14 @@
 namespace mtclean::internal {
 
 struct EvalOptions {
-  // The largest edit distance computed exactly per document; a document
-  // further from its gold text is left out of the distance figure (and
-  // counted in CorpusEvaluation::distance_skipped). Bounds time at about
-  // O(size * max_edit_cost) per document.
+  // The largest edit distance computed per document; a document further
+  // from its gold text is left out of the distance figure (and counted in
+  // CorpusEvaluation::distance_skipped).
   size_t max_edit_cost = 20000;
+  // The work allowed per comparison, about (bytes of both texts) x (edit
+  // distance): the distance bound of a long document is lowered to fit, so
+  // that one document never takes more than a moment.
+  size_t max_edit_work = 200'000'000;
   // Lines of context in the diffs against gold.
   int diff_context = 1;
 };

@@ -229,6 +229,28 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   EXPECT_EQ(text.find("docs/c-mojibake.txt"), std::string::npos) << "only the worst one";
 }
 
+TEST(EvalMetricsTest, DistanceOverTheBoundIsLeftOut) {
+  // 2,000 bytes that share nothing with their gold text: a distance of
+  // 4,000, over a bound of 1,000.
+  const LabelledDoc doc = Doc("far", std::string(2000, 'x'), std::string(2000, 'y'), {});
+  EvalOptions options;
+  options.max_edit_cost = 1000;
+  const DocEvaluation ev = EvaluateDocument(doc, MakeResult(doc.text, {}), options);
+  EXPECT_EQ(ev.distance_before, std::nullopt);
+  EXPECT_EQ(ev.distance_after, std::nullopt);
+  const CorpusEvaluation c = SummarizeEvaluation("far", {ev});
+  EXPECT_EQ(c.distance_skipped, 1u);
+  EXPECT_EQ(c.distance_closed(), std::nullopt);
+
+  // The work bound lowers the distance bound of long texts the same way.
+  options.max_edit_cost = 20000;
+  options.max_edit_work = 4000 * 3999;
+  EXPECT_EQ(EvaluateDocument(doc, MakeResult(doc.text, {}), options).distance_after,
+            std::nullopt);
+  options.max_edit_work = 4001 * 4000;
+  EXPECT_EQ(EvaluateDocument(doc, MakeResult(doc.text, {}), options).distance_after, 4000u);
+}
+
 TEST(EvalMetricsTest, EmptyCorpusHasNoRates) {
   const CorpusEvaluation c = SummarizeEvaluation("empty", {});
   EXPECT_EQ(c.recall(), std::nullopt);
