@@ -23,7 +23,8 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
   std::vector<internal::LabelledDoc> docs;
   bool input_error = false;
   for (const std::string& id : *ids) {
-    absl::StatusOr<internal::LabelledDoc> doc = internal::LoadLabelledDoc(dir, id);
+    absl::StatusOr<internal::LabelledDoc> doc =
+        internal::LoadLabelledDoc(dir, id);
     if (!doc.ok()) {
       std::cerr << "mtclean: error: " << doc.status().message() << "\n";
       input_error = true;
@@ -41,7 +42,8 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
       std::cerr << "mtclean: error: " << selection.status().message() << "\n";
       return kExitUsage;
     }
-    absl::StatusOr<Result> result = selection->engine->Clean(doc.doc_path, doc.text, TextFormat::kPlain);
+    absl::StatusOr<Result> result =
+        selection->engine->Clean(doc.doc_path, doc.text, TextFormat::kPlain);
     if (!result.ok()) {
       std::cerr << "mtclean: error: " << result.status().message() << "\n";
       return kExitInputError;

@@ -59,14 +59,17 @@ absl::StatusOr<std::vector<std::string>> ListCorpus(const std::string& dir);
 // file in errors. Errors: InvalidArgument for malformed JSON (with line and
 // column), a missing or mistyped field, an unknown type or action, an id
 // other than `id`, or an offset out of range or inside a UTF-8 character.
-absl::StatusOr<std::vector<GoldArtifact>> ParseGold(std::string_view path, std::string_view json,
-                                                    std::string_view id, std::string_view text,
+absl::StatusOr<std::vector<GoldArtifact>> ParseGold(std::string_view path,
+                                                    std::string_view json,
+                                                    std::string_view id,
+                                                    std::string_view text,
                                                     std::string* lang);
 
 // Reads and checks one document with its gold files. Errors: NotFound naming
 // a missing file, InvalidArgument naming the file that is malformed or not
 // valid UTF-8.
-absl::StatusOr<LabelledDoc> LoadLabelledDoc(const std::string& dir, const std::string& id);
+absl::StatusOr<LabelledDoc> LoadLabelledDoc(const std::string& dir,
+                                            const std::string& id);
 
 }  // namespace mtclean::internal
 

@@ -71,66 +71,79 @@ std::string Excerpt(std::string_view text, size_t begin, size_t end) {
 
 std::string EvalTextReport(const CorpusEvaluation& e, size_t worst) {
   std::string out;
-  absl::StrAppend(&out, "Corpus ", e.dir, ": ", e.docs.size(), " documents (", e.clean_docs,
-                  " without artifacts), ", e.artifacts, " gold artifacts, ", e.findings,
-                  " findings\n\n");
-  absl::StrAppendFormat(&out, "%-24s %9s %6s %7s %14s\n", "Recall by gold type", "artifacts",
-                        "found", "recall", "bytes left in");
+  absl::StrAppend(&out, "Corpus ", e.dir, ": ", e.docs.size(), " documents (",
+                  e.clean_docs, " without artifacts), ", e.artifacts,
+                  " gold artifacts, ", e.findings, " findings\n\n");
+  absl::StrAppendFormat(&out, "%-24s %9s %6s %7s %14s\n", "Recall by gold type",
+                        "artifacts", "found", "recall", "bytes left in");
   for (const auto& [type, t] : e.types) {
-    absl::StrAppendFormat(&out, "  %-22s %9d %6d %7s %14s\n", type, t.artifacts, t.found,
-                          Fixed(Ratio(t.found, t.artifacts)),
+    absl::StrAppendFormat(&out, "  %-22s %9d %6d %7s %14s\n", type, t.artifacts,
+                          t.found, Fixed(Ratio(t.found, t.artifacts)),
                           absl::StrCat(t.missed_bytes, "/", t.edit_bytes));
   }
-  absl::StrAppendFormat(&out, "  %-22s %9d %6d %7s %14s\n\n", "overall", e.artifacts, e.found,
-                        Fixed(e.recall()), absl::StrCat(e.missed_bytes, "/", e.edit_bytes));
-  absl::StrAppendFormat(&out, "%-32s %8s %7s %9s %13s\n", "Precision by rule", "findings",
-                        "on gold", "precision", "damaged bytes");
+  absl::StrAppendFormat(&out, "  %-22s %9d %6d %7s %14s\n\n", "overall",
+                        e.artifacts, e.found, Fixed(e.recall()),
+                        absl::StrCat(e.missed_bytes, "/", e.edit_bytes));
+  absl::StrAppendFormat(&out, "%-32s %8s %7s %9s %13s\n", "Precision by rule",
+                        "findings", "on gold", "precision", "damaged bytes");
   for (const auto& [rule, r] : e.rules) {
-    absl::StrAppendFormat(&out, "  %-30s %8d %7d %9s %13d\n", rule, r.findings, r.on_gold,
-                          Fixed(Ratio(r.on_gold, r.findings)), r.damage_bytes);
+    absl::StrAppendFormat(&out, "  %-30s %8d %7d %9s %13d\n", rule, r.findings,
+                          r.on_gold, Fixed(Ratio(r.on_gold, r.findings)),
+                          r.damage_bytes);
   }
-  absl::StrAppendFormat(&out, "  %-30s %8d %7d %9s %13d\n\n", "overall", e.findings,
-                        e.findings_on_gold, Fixed(e.precision()), e.damage_bytes);
-  absl::StrAppendFormat(&out, "Damage rate            %s (%d of %d good bytes changed)\n",
-                        Percent(e.damage_rate()), e.damage_bytes, e.good_bytes);
-  absl::StrAppendFormat(&out, "Miss rate              %s (%d of %d gold edit bytes left in)\n",
-                        Percent(e.miss_rate()), e.missed_bytes, e.edit_bytes);
-  absl::StrAppendFormat(&out, "Exact match            %s (%d of %d documents)\n",
-                        Fixed(e.exact_match_rate()), e.exact_matches, e.docs.size());
-  absl::StrAppendFormat(&out, "Edit distance closed   %s (input to gold %d bytes, output to gold %d",
-                        Fixed(e.distance_closed()), e.distance_before, e.distance_after);
+  absl::StrAppendFormat(&out, "  %-30s %8d %7d %9s %13d\n\n", "overall",
+                        e.findings, e.findings_on_gold, Fixed(e.precision()),
+                        e.damage_bytes);
+  absl::StrAppendFormat(
+      &out, "Damage rate            %s (%d of %d good bytes changed)\n",
+      Percent(e.damage_rate()), e.damage_bytes, e.good_bytes);
+  absl::StrAppendFormat(
+      &out, "Miss rate              %s (%d of %d gold edit bytes left in)\n",
+      Percent(e.miss_rate()), e.missed_bytes, e.edit_bytes);
+  absl::StrAppendFormat(
+      &out, "Exact match            %s (%d of %d documents)\n",
+      Fixed(e.exact_match_rate()), e.exact_matches, e.docs.size());
+  absl::StrAppendFormat(
+      &out,
+      "Edit distance closed   %s (input to gold %d bytes, output to gold %d",
+      Fixed(e.distance_closed()), e.distance_before, e.distance_after);
   if (e.distance_skipped > 0) {
-    absl::StrAppendFormat(&out, "; %d documents over the bound left out", e.distance_skipped);
+    absl::StrAppendFormat(&out, "; %d documents over the bound left out",
+                          e.distance_skipped);
   }
   out += ")\n";
-  absl::StrAppendFormat(&out, "Clean docs unchanged   %d of %d\n", e.clean_docs_unchanged,
-                        e.clean_docs);
-  absl::StrAppendFormat(&out, "Language agreement     %d of %d\n", e.language_agrees,
-                        e.docs.size());
+  absl::StrAppendFormat(&out, "Clean docs unchanged   %d of %d\n",
+                        e.clean_docs_unchanged, e.clean_docs);
+  absl::StrAppendFormat(&out, "Language agreement     %d of %d\n",
+                        e.language_agrees, e.docs.size());
 
   const std::vector<const DocEvaluation*> docs = WorstDocuments(e, worst);
   if (!docs.empty()) {
     absl::StrAppend(&out, "\nWorst documents (", docs.size(), " of ",
-                    e.docs.size() - e.exact_matches, " that differ from gold)\n");
+                    e.docs.size() - e.exact_matches,
+                    " that differ from gold)\n");
   }
   for (const DocEvaluation* d : docs) {
     absl::StrAppend(&out, "\n", d->doc_path, ": ");
     if (d->distance_after) {
-      absl::StrAppend(&out, "edit distance to gold ", *d->distance_after, " (was ",
-                      d->distance_before ? absl::StrCat(*d->distance_before) : "?", ")");
+      absl::StrAppend(
+          &out, "edit distance to gold ", *d->distance_after, " (was ",
+          d->distance_before ? absl::StrCat(*d->distance_before) : "?", ")");
     } else {
       absl::StrAppend(&out, "edit distance to gold over the bound");
     }
-    absl::StrAppend(&out, ", ", d->damage_bytes, " bytes damaged, ", d->missed_bytes,
-                    " gold edit bytes left in\n");
+    absl::StrAppend(&out, ", ", d->damage_bytes, " bytes damaged, ",
+                    d->missed_bytes, " gold edit bytes left in\n");
     for (const GoldArtifact& a : d->missed) {
-      absl::StrAppend(&out, "  missed ", a.type, " at ", Where(d->text, a.start), " ",
+      absl::StrAppend(&out, "  missed ", a.type, " at ",
+                      Where(d->text, a.start), " ",
                       Excerpt(d->text, a.start, a.end), "\n");
     }
     for (const StrayFinding& f : d->stray) {
-      absl::StrAppend(&out, "  no gold artifact under ", f.rule_id, f.fixed ? " (fixed)" : "",
-                      " at ", Where(d->text, f.begin), " ", Excerpt(d->text, f.begin, f.end),
-                      "\n");
+      absl::StrAppend(&out, "  no gold artifact under ", f.rule_id,
+                      f.fixed ? " (fixed)" : "", " at ",
+                      Where(d->text, f.begin), " ",
+                      Excerpt(d->text, f.begin, f.end), "\n");
     }
     out += d->diff;
   }
@@ -188,7 +201,10 @@ std::string EvalJsonReport(const CorpusEvaluation& e) {
     }
     nlohmann::ordered_json stray = nlohmann::ordered_json::array();
     for (const StrayFinding& f : d.stray) {
-      stray.push_back({{"rule", f.rule_id}, {"start", f.begin}, {"end", f.end}, {"fixed", f.fixed}});
+      stray.push_back({{"rule", f.rule_id},
+                       {"start", f.begin},
+                       {"end", f.end},
+                       {"fixed", f.fixed}});
     }
     nlohmann::ordered_json doc;
     doc["id"] = d.id;
@@ -202,10 +218,12 @@ std::string EvalJsonReport(const CorpusEvaluation& e) {
     doc["damaged_bytes"] = d.damage_bytes;
     doc["missed_bytes"] = d.missed_bytes;
     doc["exact_match"] = d.exact_match;
-    doc["distance_before"] = d.distance_before ? nlohmann::ordered_json(*d.distance_before)
-                                               : nlohmann::ordered_json(nullptr);
-    doc["distance_after"] = d.distance_after ? nlohmann::ordered_json(*d.distance_after)
-                                             : nlohmann::ordered_json(nullptr);
+    doc["distance_before"] = d.distance_before
+                                 ? nlohmann::ordered_json(*d.distance_before)
+                                 : nlohmann::ordered_json(nullptr);
+    doc["distance_after"] = d.distance_after
+                                ? nlohmann::ordered_json(*d.distance_after)
+                                : nlohmann::ordered_json(nullptr);
     doc["missed"] = missed;
     doc["stray"] = stray;
     per_doc.push_back(doc);

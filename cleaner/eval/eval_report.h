@@ -17,7 +17,8 @@ namespace mtclean::internal {
 std::string EvalTextReport(const CorpusEvaluation& evaluation, size_t worst);
 
 // One JSON object (version 1):
-//   {"version": 1, "corpus": DIR, "documents": N, "documents_without_artifacts": N,
+//   {"version": 1, "corpus": DIR, "documents": N,
+//   "documents_without_artifacts": N,
 //    "documents_without_artifacts_unchanged": N, "bytes": N, "good_bytes": N,
 //    "damaged_bytes": N, "gold_edit_bytes": N, "missed_bytes": N,
 //    "artifacts": N, "found": N, "findings": N, "findings_on_gold": N,
@@ -25,12 +26,13 @@ std::string EvalTextReport(const CorpusEvaluation& evaluation, size_t worst);
 //    "exact_match_rate": R, "edit_distance": {"input_to_gold": N,
 //    "output_to_gold": N, "closed": R, "documents_skipped": N},
 //    "language_agreement": N,
-//    "types": {TYPE: {"artifacts", "found", "recall", "edit_bytes", "missed_bytes"}},
-//    "rules": {RULE: {"findings", "on_gold", "precision", "damaged_bytes"}},
-//    "per_document": [{"id", "lang", "detected_lang", "bytes", "artifacts", "found",
-//                      "findings", "findings_on_gold", "damaged_bytes", "missed_bytes",
-//                      "exact_match", "distance_before", "distance_after",
-//                      "missed": [{"type", "start", "end"}],
+//    "types": {TYPE: {"artifacts", "found", "recall", "edit_bytes",
+//    "missed_bytes"}}, "rules": {RULE: {"findings", "on_gold", "precision",
+//    "damaged_bytes"}}, "per_document": [{"id", "lang", "detected_lang",
+//    "bytes", "artifacts", "found",
+//                      "findings", "findings_on_gold", "damaged_bytes",
+//                      "missed_bytes", "exact_match", "distance_before",
+//                      "distance_after", "missed": [{"type", "start", "end"}],
 //                      "stray": [{"rule", "start", "end", "fixed"}]}]}
 // A ratio whose denominator is zero is null.
 std::string EvalJsonReport(const CorpusEvaluation& evaluation);

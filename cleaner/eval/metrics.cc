@@ -32,10 +32,14 @@ struct Change {
   size_t inserted = 0;  // bytes of the replacement left after trimming
 };
 
-Change Trim(std::string_view text, size_t begin, size_t end, std::string_view replacement) {
+Change Trim(std::string_view text, size_t begin, size_t end,
+            std::string_view replacement) {
   size_t r_begin = 0, r_end = replacement.size();
-  while (begin < end && r_begin < r_end && text[begin] == replacement[r_begin]) ++begin, ++r_begin;
-  while (begin < end && r_begin < r_end && text[end - 1] == replacement[r_end - 1]) --end, --r_end;
+  while (begin < end && r_begin < r_end && text[begin] == replacement[r_begin])
+    ++begin, ++r_begin;
+  while (begin < end && r_begin < r_end &&
+         text[end - 1] == replacement[r_end - 1])
+    --end, --r_end;
   return {begin, end, r_end - r_begin};
 }
 
@@ -57,10 +61,11 @@ bool FindingOverlaps(const Finding& f, size_t start, size_t end) {
 // A gold deletion of whole lines: it starts at a line start and ends at a line
 // end, before or after its line break.
 bool IsWholeLineDeletion(std::string_view text, const GoldArtifact& a) {
-  if (a.action != GoldArtifact::Action::kDelete || a.start == a.end) return false;
+  if (a.action != GoldArtifact::Action::kDelete || a.start == a.end)
+    return false;
   const bool starts_line = a.start == 0 || text[a.start - 1] == '\n';
-  const bool ends_line = a.end == text.size() || text[a.end - 1] == '\n' || text[a.end] == '\n' ||
-                         text.substr(a.end, 2) == "\r\n";
+  const bool ends_line = a.end == text.size() || text[a.end - 1] == '\n' ||
+                         text[a.end] == '\n' || text.substr(a.end, 2) == "\r\n";
   return starts_line && ends_line;
 }
 
@@ -72,10 +77,12 @@ std::vector<unsigned char> ClassifyBytes(const LabelledDoc& doc) {
   }
   for (const GoldArtifact& a : doc.artifacts) {
     if (!IsWholeLineDeletion(doc.text, a)) continue;
-    for (size_t i = a.start; i > 0 && IsSpace(doc.text[i - 1]) && cls[i - 1] == kGood; --i) {
+    for (size_t i = a.start;
+         i > 0 && IsSpace(doc.text[i - 1]) && cls[i - 1] == kGood; --i) {
       cls[i - 1] = kTolerance;
     }
-    for (size_t i = a.end; i < doc.text.size() && IsSpace(doc.text[i]) && cls[i] == kGood; ++i) {
+    for (size_t i = a.end;
+         i < doc.text.size() && IsSpace(doc.text[i]) && cls[i] == kGood; ++i) {
       cls[i] = kTolerance;
     }
   }
@@ -84,8 +91,8 @@ std::vector<unsigned char> ClassifyBytes(const LabelledDoc& doc) {
 
 // Whether an insertion at `point` is inside or at the edge of a gold edit or
 // its tolerance, where inserting is not damage.
-bool InsertionExpected(const LabelledDoc& doc, const std::vector<unsigned char>& cls,
-                       size_t point) {
+bool InsertionExpected(const LabelledDoc& doc,
+                       const std::vector<unsigned char>& cls, size_t point) {
   if (point < cls.size() && cls[point] != kGood) return true;
   if (point > 0 && cls[point - 1] != kGood) return true;
   for (const GoldArtifact& a : doc.artifacts) {
@@ -94,7 +101,8 @@ bool InsertionExpected(const LabelledDoc& doc, const std::vector<unsigned char>&
   return false;
 }
 
-size_t CountGood(const std::vector<unsigned char>& cls, size_t begin, size_t end) {
+size_t CountGood(const std::vector<unsigned char>& cls, size_t begin,
+                 size_t end) {
   size_t n = 0;
   for (size_t i = begin; i < end; ++i) n += cls[i] == kGood;
   return n;
@@ -104,16 +112,19 @@ size_t CountGood(const std::vector<unsigned char>& cls, size_t begin, size_t end
 // ("the the " loses either word; a blank line either side of a block). Of
 // those, the one that removes the fewest good bytes (then the nearest to
 // where the edit was made).
-Change Slide(std::string_view text, const std::vector<unsigned char>& cls, Change c) {
+Change Slide(std::string_view text, const std::vector<unsigned char>& cls,
+             Change c) {
   if (c.inserted > 0 || c.begin == c.end) return c;
   Change best = c;
   size_t best_good = CountGood(cls, c.begin, c.end);
-  for (size_t b = c.begin, e = c.end; b > 0 && text[b - 1] == text[e - 1] && best_good > 0;) {
+  for (size_t b = c.begin, e = c.end;
+       b > 0 && text[b - 1] == text[e - 1] && best_good > 0;) {
     --b, --e;
     const size_t good = CountGood(cls, b, e);
     if (good < best_good) best = {b, e, 0}, best_good = good;
   }
-  for (size_t b = c.begin, e = c.end; e < text.size() && text[b] == text[e] && best_good > 0;) {
+  for (size_t b = c.begin, e = c.end;
+       e < text.size() && text[b] == text[e] && best_good > 0;) {
     ++b, ++e;
     const size_t good = CountGood(cls, b, e);
     if (good < best_good) best = {b, e, 0}, best_good = good;
@@ -122,16 +133,19 @@ Change Slide(std::string_view text, const std::vector<unsigned char>& cls, Chang
 }
 
 // An applied edit as the bytes it really changes (trimmed, then slid).
-Change Normalize(const LabelledDoc& doc, const std::vector<unsigned char>& cls, const Edit& e) {
+Change Normalize(const LabelledDoc& doc, const std::vector<unsigned char>& cls,
+                 const Edit& e) {
   return Slide(doc.text, cls, Trim(doc.text, e.begin, e.end, e.replacement));
 }
 
 // The damage of one edit: good bytes it changes, or the bytes it inserts
 // where nothing was to be inserted.
-size_t EditDamage(const LabelledDoc& doc, const std::vector<unsigned char>& cls, const Edit& e) {
+size_t EditDamage(const LabelledDoc& doc, const std::vector<unsigned char>& cls,
+                  const Edit& e) {
   const Change c = Normalize(doc, cls, e);
   if (c.begin < c.end) return CountGood(cls, c.begin, c.end);
-  if (c.inserted > 0 && !InsertionExpected(doc, cls, c.begin)) return c.inserted;
+  if (c.inserted > 0 && !InsertionExpected(doc, cls, c.begin))
+    return c.inserted;
   return 0;
 }
 
@@ -164,15 +178,19 @@ std::string DiffAgainstGold(const DocEvaluation& doc, std::string_view output,
       DiffLines(a, b, CostBound(a.size(), b.size(), options));
   if (!changes) return "";
   std::vector<size_t> a_offset(a.size() + 1, 0), b_offset(b.size() + 1, 0);
-  for (size_t i = 0; i < a.size(); ++i) a_offset[i + 1] = a_offset[i] + a[i].size();
-  for (size_t i = 0; i < b.size(); ++i) b_offset[i + 1] = b_offset[i] + b[i].size();
+  for (size_t i = 0; i < a.size(); ++i)
+    a_offset[i + 1] = a_offset[i] + a[i].size();
+  for (size_t i = 0; i < b.size(); ++i)
+    b_offset[i + 1] = b_offset[i] + b[i].size();
   std::vector<Edit> edits;
   for (const DiffChange& c : *changes) {
-    edits.push_back({a_offset[c.a_begin], a_offset[c.a_end],
-                     std::string(gold.substr(b_offset[c.b_begin],
-                                             b_offset[c.b_end] - b_offset[c.b_begin]))});
+    edits.push_back(
+        {a_offset[c.a_begin], a_offset[c.a_end],
+         std::string(gold.substr(b_offset[c.b_begin],
+                                 b_offset[c.b_end] - b_offset[c.b_begin]))});
   }
-  return UnifiedDiff("output/" + doc.id + ".txt", "gold/" + doc.id + ".clean.txt", output, edits,
+  return UnifiedDiff("output/" + doc.id + ".txt",
+                     "gold/" + doc.id + ".clean.txt", output, edits,
                      options.diff_context);
 }
 
@@ -215,7 +233,8 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     ++t.artifacts;
     ++ev.artifacts;
     bool found = false;
-    for (const Finding& f : result.findings) found = found || FindingOverlaps(f, a.start, a.end);
+    for (const Finding& f : result.findings)
+      found = found || FindingOverlaps(f, a.start, a.end);
     if (found) {
       ++t.found;
       ++ev.found;
@@ -241,7 +260,8 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     } else if (c.inserted > 0) {
       edit = c.inserted;
       bool touched = false;
-      for (const Change& e : applied) touched = touched || Overlaps(e.begin, e.end, c.begin, c.begin);
+      for (const Change& e : applied)
+        touched = touched || Overlaps(e.begin, e.end, c.begin, c.begin);
       if (!touched) missed = edit;
     }
     t.edit_bytes += edit;
@@ -256,7 +276,8 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     ++r.findings;
     ++ev.findings;
     bool on_gold = false;
-    for (const GoldArtifact& a : doc.artifacts) on_gold = on_gold || FindingOverlaps(f, a.start, a.end);
+    for (const GoldArtifact& a : doc.artifacts)
+      on_gold = on_gold || FindingOverlaps(f, a.start, a.end);
     if (on_gold) {
       ++r.on_gold;
       ++ev.findings_on_gold;
@@ -272,15 +293,17 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
   const std::string_view gold = TrimEndSpace(doc.gold_clean);
   ev.exact_match = output == gold;
   const std::string_view input = TrimEndSpace(doc.text);
-  ev.distance_before =
-      ByteEditDistance(input, gold, CostBound(input.size(), gold.size(), options));
-  ev.distance_after =
-      ByteEditDistance(output, gold, CostBound(output.size(), gold.size(), options));
-  if (!ev.exact_match) ev.diff = DiffAgainstGold(ev, result.cleaned, doc.gold_clean, options);
+  ev.distance_before = ByteEditDistance(
+      input, gold, CostBound(input.size(), gold.size(), options));
+  ev.distance_after = ByteEditDistance(
+      output, gold, CostBound(output.size(), gold.size(), options));
+  if (!ev.exact_match)
+    ev.diff = DiffAgainstGold(ev, result.cleaned, doc.gold_clean, options);
   return ev;
 }
 
-CorpusEvaluation SummarizeEvaluation(std::string dir, std::vector<DocEvaluation> docs) {
+CorpusEvaluation SummarizeEvaluation(std::string dir,
+                                     std::vector<DocEvaluation> docs) {
   CorpusEvaluation c;
   c.dir = std::move(dir);
   for (const DocEvaluation& d : docs) {
@@ -323,24 +346,29 @@ CorpusEvaluation SummarizeEvaluation(std::string dir, std::vector<DocEvaluation>
   return c;
 }
 
-std::optional<double> CorpusEvaluation::recall() const { return Ratio(found, artifacts); }
+std::optional<double> CorpusEvaluation::recall() const {
+  return Ratio(found, artifacts);
+}
 std::optional<double> CorpusEvaluation::precision() const {
   return Ratio(findings_on_gold, findings);
 }
 std::optional<double> CorpusEvaluation::damage_rate() const {
   return Ratio(damage_bytes, good_bytes);
 }
-std::optional<double> CorpusEvaluation::miss_rate() const { return Ratio(missed_bytes, edit_bytes); }
+std::optional<double> CorpusEvaluation::miss_rate() const {
+  return Ratio(missed_bytes, edit_bytes);
+}
 std::optional<double> CorpusEvaluation::exact_match_rate() const {
   return Ratio(exact_matches, docs.size());
 }
 std::optional<double> CorpusEvaluation::distance_closed() const {
   if (distance_before == 0) return std::nullopt;
-  return 1.0 - static_cast<double>(distance_after) / static_cast<double>(distance_before);
+  return 1.0 - static_cast<double>(distance_after) /
+                   static_cast<double>(distance_before);
 }
 
-std::vector<const DocEvaluation*> WorstDocuments(const CorpusEvaluation& evaluation,
-                                                 size_t count) {
+std::vector<const DocEvaluation*> WorstDocuments(
+    const CorpusEvaluation& evaluation, size_t count) {
   std::vector<const DocEvaluation*> worst;
   for (const DocEvaluation& d : evaluation.docs) {
     if (!d.exact_match) worst.push_back(&d);
@@ -348,12 +376,15 @@ std::vector<const DocEvaluation*> WorstDocuments(const CorpusEvaluation& evaluat
   auto left = [](const DocEvaluation* d) {
     return d->distance_after ? *d->distance_after : SIZE_MAX;
   };
-  std::sort(worst.begin(), worst.end(), [&](const DocEvaluation* x, const DocEvaluation* y) {
-    if (left(x) != left(y)) return left(x) > left(y);
-    if (x->damage_bytes != y->damage_bytes) return x->damage_bytes > y->damage_bytes;
-    if (x->missed.size() != y->missed.size()) return x->missed.size() > y->missed.size();
-    return x->id < y->id;
-  });
+  std::sort(worst.begin(), worst.end(),
+            [&](const DocEvaluation* x, const DocEvaluation* y) {
+              if (left(x) != left(y)) return left(x) > left(y);
+              if (x->damage_bytes != y->damage_bytes)
+                return x->damage_bytes > y->damage_bytes;
+              if (x->missed.size() != y->missed.size())
+                return x->missed.size() > y->missed.size();
+              return x->id < y->id;
+            });
   if (worst.size() > count) worst.resize(count);
   return worst;
 }

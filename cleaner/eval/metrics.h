@@ -86,14 +86,16 @@ struct DocEvaluation {
   size_t findings_on_gold = 0;
   bool exact_match = false;
   bool unchanged = false;  // the output is the input, byte for byte
-  std::optional<size_t> distance_before;  // d(input, gold); nullopt: over the bound
-  std::optional<size_t> distance_after;   // d(output, gold)
+  std::optional<size_t>
+      distance_before;  // d(input, gold); nullopt: over the bound
+  std::optional<size_t> distance_after;  // d(output, gold)
   std::map<std::string, TypeCounts> types;
   std::map<std::string, RuleCounts> rules;
   std::vector<GoldArtifact> missed;  // gold artifacts no finding overlaps
   std::vector<StrayFinding> stray;   // findings that overlap no gold artifact
   std::string text;                  // the input (for locating the above)
-  std::string diff;  // unified diff from the output to the gold clean text; "" when equal
+  std::string diff;  // unified diff from the output to the gold clean text; ""
+                     // when equal
 };
 
 struct CorpusEvaluation {
@@ -132,12 +134,14 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
                                const EvalOptions& options = {});
 
 // Adds up the documents' figures.
-CorpusEvaluation SummarizeEvaluation(std::string dir, std::vector<DocEvaluation> docs);
+CorpusEvaluation SummarizeEvaluation(std::string dir,
+                                     std::vector<DocEvaluation> docs);
 
 // The documents furthest from their gold text, worst first: by edit distance
 // left (unknown counts as worst), then damaged bytes, then missed artifacts,
 // then id; only documents that do not match their gold text.
-std::vector<const DocEvaluation*> WorstDocuments(const CorpusEvaluation& evaluation, size_t count);
+std::vector<const DocEvaluation*> WorstDocuments(
+    const CorpusEvaluation& evaluation, size_t count);
 
 }  // namespace mtclean::internal
 

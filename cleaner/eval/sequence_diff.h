@@ -29,18 +29,20 @@ struct DiffChange {
 // The changes that turn `a` into `b`, sorted and separated by at least one
 // equal element, forming a shortest edit script. nullopt when that script
 // would be longer than `max_cost` insertions plus deletions.
-std::optional<std::vector<DiffChange>> DiffBytes(std::string_view a, std::string_view b,
+std::optional<std::vector<DiffChange>> DiffBytes(std::string_view a,
+                                                 std::string_view b,
                                                  size_t max_cost);
-std::optional<std::vector<DiffChange>> DiffLines(const std::vector<std::string_view>& a,
-                                                 const std::vector<std::string_view>& b,
-                                                 size_t max_cost);
+std::optional<std::vector<DiffChange>> DiffLines(
+    const std::vector<std::string_view>& a,
+    const std::vector<std::string_view>& b, size_t max_cost);
 
 // The number of insertions plus deletions of `changes`.
 size_t EditCost(const std::vector<DiffChange>& changes);
 
 // The edit distance of `a` and `b` (insertions plus deletions of bytes), or
 // nullopt when it exceeds `max_cost`.
-std::optional<size_t> ByteEditDistance(std::string_view a, std::string_view b, size_t max_cost);
+std::optional<size_t> ByteEditDistance(std::string_view a, std::string_view b,
+                                       size_t max_cost);
 
 }  // namespace mtclean::internal
 

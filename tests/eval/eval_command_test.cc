@@ -21,10 +21,12 @@ using ::mtclean::testing::Shell;
 using ::mtclean::testing::SourcePath;
 
 // Copies the documents `ids` of tests/eval/HALF with their gold files.
-void CopySlice(const Scratch& to, const std::string& half, const std::vector<std::string>& ids) {
+void CopySlice(const Scratch& to, const std::string& half,
+               const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
-    for (const std::string& file : {"docs/" + id + ".txt", "gold/" + id + ".json",
-                                    "gold/" + id + ".clean.txt"}) {
+    for (const std::string& file :
+         {"docs/" + id + ".txt", "gold/" + id + ".json",
+          "gold/" + id + ".clean.txt"}) {
       to.Write(file, ReadFile(SourcePath("tests/eval/" + half + "/" + file)));
     }
   }
@@ -63,7 +65,8 @@ TEST(EvalCommandTest, SliceOfTheTestHalfAsJson) {
   const std::vector<std::string> ids = FirstIds("test", 8);
   ASSERT_EQ(ids.size(), 8u);
   CopySlice(corpus, "test", ids);
-  const RunOutput r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --format json");
+  const RunOutput r =
+      Shell("$MTCLEAN eval " + corpus.dir().string() + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["version"], 1);
@@ -72,10 +75,12 @@ TEST(EvalCommandTest, SliceOfTheTestHalfAsJson) {
   EXPECT_EQ(j["per_document"][0]["id"], ids[0]);
   EXPECT_GT(j["artifacts"].get<int>(), 0);
   EXPECT_GT(j["good_bytes"].get<int>(), 0);
-  for (const char* key : {"recall", "precision", "damage_rate", "miss_rate", "exact_match_rate"}) {
+  for (const char* key : {"recall", "precision", "damage_rate", "miss_rate",
+                          "exact_match_rate"}) {
     EXPECT_TRUE(j[key].is_number()) << key;
   }
-  EXPECT_EQ(j["documents_without_artifacts"], j["documents_without_artifacts_unchanged"]);
+  EXPECT_EQ(j["documents_without_artifacts"],
+            j["documents_without_artifacts_unchanged"]);
 }
 
 TEST(EvalCommandTest, TextReportHasTheTables) {
@@ -83,23 +88,32 @@ TEST(EvalCommandTest, TextReportHasTheTables) {
   CopySlice(corpus, "dev", FirstIds("dev", 5));
   const RunOutput r = Shell("$MTCLEAN eval " + corpus.dir().string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* heading : {"Recall by gold type", "Precision by rule", "Damage rate",
-                              "Miss rate", "Exact match", "Edit distance closed"}) {
-    EXPECT_NE(r.out.find(heading), std::string::npos) << heading << "\n" << r.out;
+  for (const char* heading :
+       {"Recall by gold type", "Precision by rule", "Damage rate", "Miss rate",
+        "Exact match", "Edit distance closed"}) {
+    EXPECT_NE(r.out.find(heading), std::string::npos) << heading << "\n"
+                                                      << r.out;
   }
 }
 
 TEST(EvalCommandTest, WorstDocumentsComeWithTheirDiff) {
   Scratch corpus;
-  corpus.Write("docs/left.txt", "Port reopens\n\nShips sailed again on Monday.\n\nLeave a Reply\nThanks.\n");
+  corpus.Write("docs/left.txt",
+               "Port reopens\n\nShips sailed again on Monday.\n\nLeave a "
+               "Reply\nThanks.\n");
   // A gold text the cleaner cannot reach: the document is listed with its diff.
   corpus.Write("gold/left.json",
                R"({"id": "left", "lang": "en", "artifacts": [
                     {"type": "other", "start": 59, "end": 67, "action": "delete", "replacement": null}]})");
-  corpus.Write("gold/left.clean.txt", "Port reopens\n\nShips sailed again on Monday.\n\nLeave a Reply\n");
-  const RunOutput r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --worst 3");
+  corpus.Write(
+      "gold/left.clean.txt",
+      "Port reopens\n\nShips sailed again on Monday.\n\nLeave a Reply\n");
+  const RunOutput r =
+      Shell("$MTCLEAN eval " + corpus.dir().string() + " --worst 3");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("docs/left.txt: edit distance to gold"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("docs/left.txt: edit distance to gold"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("+++ gold/left.clean.txt"), std::string::npos) << r.out;
 }
 
@@ -113,16 +127,19 @@ TEST(EvalCommandTest, BadGoldNamesTheFileAndExitsThree) {
   const RunOutput r = Shell("$MTCLEAN eval " + corpus.dir().string());
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.out, "") << "no figures over a broken corpus";
-  EXPECT_NE(r.err.find("gold/a.json: artifact 0: span [3, 40) out of range"), std::string::npos)
+  EXPECT_NE(r.err.find("gold/a.json: artifact 0: span [3, 40) out of range"),
+            std::string::npos)
       << r.err;
-  EXPECT_NE(r.err.find("gold/b.json: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("gold/b.json: no such file"), std::string::npos)
+      << r.err;
 }
 
 TEST(EvalCommandTest, MissingCorpusFolder) {
   Scratch corpus;
   const RunOutput r = Shell("$MTCLEAN eval " + corpus.Path("nowhere"));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("nowhere/docs: no such folder"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nowhere/docs: no such folder"), std::string::npos)
+      << r.err;
 }
 
 // The issue's promise, over both halves: text without artifacts is left
@@ -136,7 +153,8 @@ TEST(EvalCommandTest, DocumentsWithoutArtifactsComeOutUnchanged) {
     absl::StatusOr<std::vector<std::string>> ids = internal::ListCorpus(dir);
     ASSERT_TRUE(ids.ok()) << ids.status();
     for (const std::string& id : *ids) {
-      absl::StatusOr<internal::LabelledDoc> doc = internal::LoadLabelledDoc(dir, id);
+      absl::StatusOr<internal::LabelledDoc> doc =
+          internal::LoadLabelledDoc(dir, id);
       ASSERT_TRUE(doc.ok()) << doc.status();
       if (!doc->artifacts.empty()) continue;
       absl::StatusOr<Result> result = engine->Clean(id, doc->text);

@@ -12,7 +12,8 @@
 namespace mtclean::internal {
 namespace {
 
-GoldArtifact Gold(std::string type, size_t start, size_t end, GoldArtifact::Action action,
+GoldArtifact Gold(std::string type, size_t start, size_t end,
+                  GoldArtifact::Action action,
                   std::optional<std::string> replacement = std::nullopt) {
   GoldArtifact a;
   a.type = std::move(type);
@@ -23,7 +24,8 @@ GoldArtifact Gold(std::string type, size_t start, size_t end, GoldArtifact::Acti
   return a;
 }
 
-Finding Fixed(std::string rule, size_t begin, size_t end, std::vector<Edit> edits) {
+Finding Fixed(std::string rule, size_t begin, size_t end,
+              std::vector<Edit> edits) {
   Finding f;
   f.rule_id = std::move(rule);
   f.begin = begin;
@@ -34,7 +36,8 @@ Finding Fixed(std::string rule, size_t begin, size_t end, std::vector<Edit> edit
 }
 
 // `text` with the (sorted) edits applied.
-std::string ApplyEdits(const std::string& text, const std::vector<Edit>& edits) {
+std::string ApplyEdits(const std::string& text,
+                       const std::vector<Edit>& edits) {
   std::string out;
   size_t pos = 0;
   for (const Edit& e : edits) {
@@ -73,12 +76,13 @@ LabelledDoc Doc(std::string id, std::string text, std::string clean,
 const std::string kFooterText = "Title\n\nBody text here.\n\nLeave a Reply\n";
 
 TEST(EvalMetricsTest, FooterRemovedWithTheBlankLineBeforeIt) {
-  const LabelledDoc doc = Doc("footer", kFooterText, "Title\n\nBody text here.\n",
-                              {Gold("comment_footer", 24, 38, GoldArtifact::Action::kDelete)});
+  const LabelledDoc doc =
+      Doc("footer", kFooterText, "Title\n\nBody text here.\n",
+          {Gold("comment_footer", 24, 38, GoldArtifact::Action::kDelete)});
   // The engine takes the separating blank line and the footer: "\n\n" before
   // the span is line-break tolerance, neither damage nor good text.
-  const Result result =
-      MakeResult(doc.text, {Fixed("scrape.comment-form", 24, 37, {{22, 38, ""}})});
+  const Result result = MakeResult(
+      doc.text, {Fixed("scrape.comment-form", 24, 37, {{22, 38, ""}})});
   const DocEvaluation ev = EvaluateDocument(doc, result);
   EXPECT_EQ(ev.good_bytes, 22u);  // 38 - 14 in the span - 2 of tolerance
   EXPECT_EQ(ev.damage_bytes, 0u);
@@ -86,17 +90,19 @@ TEST(EvalMetricsTest, FooterRemovedWithTheBlankLineBeforeIt) {
   EXPECT_EQ(ev.missed_bytes, 0u);
   EXPECT_EQ(ev.found, 1u);
   EXPECT_EQ(ev.findings_on_gold, 1u);
-  EXPECT_TRUE(ev.exact_match);  // "...here." vs "...here.\n": trailing whitespace
+  EXPECT_TRUE(
+      ev.exact_match);  // "...here." vs "...here.\n": trailing whitespace
   EXPECT_EQ(ev.distance_before, 15u);  // "\n\nLeave a Reply"
   EXPECT_EQ(ev.distance_after, 0u);
   EXPECT_EQ(ev.diff, "");
 }
 
 TEST(EvalMetricsTest, GoldSpanWithoutItsLineBreak) {
-  const LabelledDoc doc = Doc("footer", kFooterText, "Title\n\nBody text here.\n",
-                              {Gold("comment_footer", 24, 37, GoldArtifact::Action::kDelete)});
-  const Result result =
-      MakeResult(doc.text, {Fixed("scrape.comment-form", 24, 37, {{24, 38, ""}})});
+  const LabelledDoc doc =
+      Doc("footer", kFooterText, "Title\n\nBody text here.\n",
+          {Gold("comment_footer", 24, 37, GoldArtifact::Action::kDelete)});
+  const Result result = MakeResult(
+      doc.text, {Fixed("scrape.comment-form", 24, 37, {{24, 38, ""}})});
   const DocEvaluation ev = EvaluateDocument(doc, result);
   EXPECT_EQ(ev.good_bytes, 22u);  // 38 - 13 - 2 before - 1 after
   EXPECT_EQ(ev.damage_bytes, 0u);
@@ -104,32 +110,38 @@ TEST(EvalMetricsTest, GoldSpanWithoutItsLineBreak) {
 }
 
 TEST(EvalMetricsTest, FooterLeftInIsMissedAndShownInTheDiff) {
-  const LabelledDoc doc = Doc("footer", kFooterText, "Title\n\nBody text here.\n",
-                              {Gold("comment_footer", 24, 38, GoldArtifact::Action::kDelete)});
+  const LabelledDoc doc =
+      Doc("footer", kFooterText, "Title\n\nBody text here.\n",
+          {Gold("comment_footer", 24, 38, GoldArtifact::Action::kDelete)});
   const DocEvaluation ev = EvaluateDocument(doc, MakeResult(doc.text, {}));
   EXPECT_EQ(ev.found, 0u);
   EXPECT_EQ(ev.missed_bytes, 13u);
   ASSERT_EQ(ev.missed.size(), 1u);
   EXPECT_FALSE(ev.exact_match);
-  EXPECT_EQ(ev.distance_after, 15u);  // "\n\nLeave a Reply" against the gold's end
+  EXPECT_EQ(ev.distance_after,
+            15u);  // "\n\nLeave a Reply" against the gold's end
   EXPECT_NE(ev.diff.find("-Leave a Reply\n"), std::string::npos) << ev.diff;
-  EXPECT_NE(ev.diff.find("+++ gold/footer.clean.txt"), std::string::npos) << ev.diff;
+  EXPECT_NE(ev.diff.find("+++ gold/footer.clean.txt"), std::string::npos)
+      << ev.diff;
 }
 
 // "Talks on " 0-9, "the " 9-13, "the " 13-17, "bridge resumed." 17-32,
 // "It was late." 32-44, "\n" 44: 45 bytes.
-const std::string kInlineText = "Talks on the the bridge resumed.It was late.\n";
+const std::string kInlineText =
+    "Talks on the the bridge resumed.It was late.\n";
 
 LabelledDoc InlineDoc() {
-  return Doc("inline", kInlineText, "Talks on the bridge resumed. It was late.\n",
+  return Doc("inline", kInlineText,
+             "Talks on the bridge resumed. It was late.\n",
              {Gold("doubled_word", 13, 17, GoldArtifact::Action::kDelete),
               Gold("other", 32, 32, GoldArtifact::Action::kReplace, " ")});
 }
 
 TEST(EvalMetricsTest, DeletingTheOtherCopyOfADoubledWordIsNoDamage) {
   const LabelledDoc doc = InlineDoc();
-  const Result result = MakeResult(doc.text, {Fixed("text.doubled-word", 9, 17, {{9, 13, ""}}),
-                                              Fixed("text.spacing", 31, 33, {{32, 32, " "}})});
+  const Result result =
+      MakeResult(doc.text, {Fixed("text.doubled-word", 9, 17, {{9, 13, ""}}),
+                            Fixed("text.spacing", 31, 33, {{32, 32, " "}})});
   const DocEvaluation ev = EvaluateDocument(doc, result);
   EXPECT_EQ(ev.good_bytes, 41u);
   EXPECT_EQ(ev.damage_bytes, 0u);
@@ -142,8 +154,9 @@ TEST(EvalMetricsTest, DeletingTheOtherCopyOfADoubledWordIsNoDamage) {
 
 TEST(EvalMetricsTest, ChangedGoodBytesAreDamageOfTheirRule) {
   const LabelledDoc doc = InlineDoc();
-  const Result result = MakeResult(doc.text, {Fixed("text.doubled-word", 9, 17, {{9, 13, ""}}),
-                                              Fixed("text.html-entity", 17, 23, {{17, 23, "BRIDGE"}})});
+  const Result result = MakeResult(
+      doc.text, {Fixed("text.doubled-word", 9, 17, {{9, 13, ""}}),
+                 Fixed("text.html-entity", 17, 23, {{17, 23, "BRIDGE"}})});
   const DocEvaluation ev = EvaluateDocument(doc, result);
   EXPECT_EQ(ev.damage_bytes, 6u);
   EXPECT_EQ(ev.rules.at("text.html-entity").damage_bytes, 6u);
@@ -162,26 +175,32 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   // in; 4. a clean document left alone.
   std::vector<DocEvaluation> docs;
   {
-    const LabelledDoc doc = Doc("a-footer", kFooterText, "Title\n\nBody text here.\n",
-                                {Gold("comment_footer", 24, 38, GoldArtifact::Action::kDelete)});
+    const LabelledDoc doc =
+        Doc("a-footer", kFooterText, "Title\n\nBody text here.\n",
+            {Gold("comment_footer", 24, 38, GoldArtifact::Action::kDelete)});
     docs.push_back(EvaluateDocument(
-        doc, MakeResult(doc.text, {Fixed("scrape.comment-form", 24, 37, {{22, 38, ""}})})));
+        doc, MakeResult(doc.text, {Fixed("scrape.comment-form", 24, 37,
+                                         {{22, 38, ""}})})));
   }
   {
     const LabelledDoc doc = InlineDoc();
     docs.push_back(EvaluateDocument(
-        doc, MakeResult(doc.text, {Fixed("text.doubled-word", 9, 17, {{9, 13, ""}}),
-                                   Fixed("text.html-entity", 17, 23, {{17, 23, "BRIDGE"}})})));
+        doc,
+        MakeResult(doc.text,
+                   {Fixed("text.doubled-word", 9, 17, {{9, 13, ""}}),
+                    Fixed("text.html-entity", 17, 23, {{17, 23, "BRIDGE"}})})));
   }
   {
     // "Caf" + "Ã©" (4 bytes) + " reopens.\n": 17 bytes. Against "é" the
     // span differs in its two middle bytes.
-    const LabelledDoc doc = Doc("c-mojibake", "Caf\u00c3\u00a9 reopens.\n", "Caf\u00e9 reopens.\n",
-                                {Gold("mojibake", 3, 7, GoldArtifact::Action::kReplace, "\u00e9")});
+    const LabelledDoc doc =
+        Doc("c-mojibake", "Caf\u00c3\u00a9 reopens.\n", "Caf\u00e9 reopens.\n",
+            {Gold("mojibake", 3, 7, GoldArtifact::Action::kReplace, "\u00e9")});
     docs.push_back(EvaluateDocument(doc, MakeResult(doc.text, {})));
   }
   {
-    const LabelledDoc doc = Doc("d-clean", "A quiet day.\n", "A quiet day.\n", {});
+    const LabelledDoc doc =
+        Doc("d-clean", "A quiet day.\n", "A quiet day.\n", {});
     docs.push_back(EvaluateDocument(doc, MakeResult(doc.text, {})));
   }
   const CorpusEvaluation c = SummarizeEvaluation("corpus", std::move(docs));
@@ -221,21 +240,26 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   EXPECT_EQ(j["per_document"][2]["missed"][0]["type"], "mojibake");
 
   const std::string text = EvalTextReport(c, 1);
-  EXPECT_NE(text.find("Damage rate            6.742 % (6 of 89 good bytes changed)"),
+  EXPECT_NE(
+      text.find("Damage rate            6.742 % (6 of 89 good bytes changed)"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("docs/inline.txt: edit distance to gold 13 (was 5)"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("docs/inline.txt: edit distance to gold 13 (was 5)"), std::string::npos)
-      << text;
-  EXPECT_EQ(text.find("docs/c-mojibake.txt"), std::string::npos) << "only the worst one";
+  EXPECT_EQ(text.find("docs/c-mojibake.txt"), std::string::npos)
+      << "only the worst one";
 }
 
 TEST(EvalMetricsTest, DistanceOverTheBoundIsLeftOut) {
   // 2,000 bytes that share nothing with their gold text: a distance of
   // 4,000, over a bound of 1,000.
-  const LabelledDoc doc = Doc("far", std::string(2000, 'x'), std::string(2000, 'y'), {});
+  const LabelledDoc doc =
+      Doc("far", std::string(2000, 'x'), std::string(2000, 'y'), {});
   EvalOptions options;
   options.max_edit_cost = 1000;
-  const DocEvaluation ev = EvaluateDocument(doc, MakeResult(doc.text, {}), options);
+  const DocEvaluation ev =
+      EvaluateDocument(doc, MakeResult(doc.text, {}), options);
   EXPECT_EQ(ev.distance_before, std::nullopt);
   EXPECT_EQ(ev.distance_after, std::nullopt);
   const CorpusEvaluation c = SummarizeEvaluation("far", {ev});
@@ -245,10 +269,13 @@ TEST(EvalMetricsTest, DistanceOverTheBoundIsLeftOut) {
   // The work bound lowers the distance bound of long texts the same way.
   options.max_edit_cost = 20000;
   options.max_edit_work = 4000 * 3999;
-  EXPECT_EQ(EvaluateDocument(doc, MakeResult(doc.text, {}), options).distance_after,
-            std::nullopt);
+  EXPECT_EQ(
+      EvaluateDocument(doc, MakeResult(doc.text, {}), options).distance_after,
+      std::nullopt);
   options.max_edit_work = 4001 * 4000;
-  EXPECT_EQ(EvaluateDocument(doc, MakeResult(doc.text, {}), options).distance_after, 4000u);
+  EXPECT_EQ(
+      EvaluateDocument(doc, MakeResult(doc.text, {}), options).distance_after,
+      4000u);
 }
 
 TEST(EvalMetricsTest, EmptyCorpusHasNoRates) {

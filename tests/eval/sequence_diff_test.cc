@@ -13,7 +13,8 @@ namespace {
 
 // Insert/delete distance by dynamic programming over the whole table.
 size_t TableDistance(const std::string& a, const std::string& b) {
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  std::vector<std::vector<size_t>> d(a.size() + 1,
+                                     std::vector<size_t>(b.size() + 1));
   for (size_t i = 0; i <= a.size(); ++i) {
     for (size_t j = 0; j <= b.size(); ++j) {
       if (i == 0 || j == 0) {
@@ -47,12 +48,19 @@ TEST(SequenceDiffTest, SmallCases) {
     size_t distance;
   };
   const std::vector<Case> cases = {
-      {"", "", 0},          {"abc", "abc", 0},     {"", "abc", 3},      {"abc", "", 3},
-      {"c", "b", 2},        {"the the cat", "the cat", 4},              {"abcd", "acbd", 2},
-      {"kitten", "sitting", 5},                    {"Monday.The", "Monday. The", 1},
+      {"", "", 0},
+      {"abc", "abc", 0},
+      {"", "abc", 3},
+      {"abc", "", 3},
+      {"c", "b", 2},
+      {"the the cat", "the cat", 4},
+      {"abcd", "acbd", 2},
+      {"kitten", "sitting", 5},
+      {"Monday.The", "Monday. The", 1},
   };
   for (const Case& c : cases) {
-    EXPECT_EQ(ByteEditDistance(c.a, c.b, 100), c.distance) << c.a << " -> " << c.b;
+    EXPECT_EQ(ByteEditDistance(c.a, c.b, 100), c.distance)
+        << c.a << " -> " << c.b;
   }
 }
 
@@ -64,7 +72,8 @@ TEST(SequenceDiffTest, MatchesTheTableOnRandomStrings) {
     for (size_t i = 0; i < n; ++i) a += "abc"[rng() % 3];
     for (size_t i = 0; i < m; ++i) b += "abc"[rng() % 3];
     const size_t want = TableDistance(a, b);
-    const std::optional<std::vector<DiffChange>> changes = DiffBytes(a, b, 1000);
+    const std::optional<std::vector<DiffChange>> changes =
+        DiffBytes(a, b, 1000);
     ASSERT_TRUE(changes.has_value()) << a << " -> " << b;
     EXPECT_EQ(EditCost(*changes), want) << a << " -> " << b;
     EXPECT_EQ(Apply(a, b, *changes), b) << a << " -> " << b;
@@ -88,14 +97,16 @@ TEST(SequenceDiffTest, FewEditsInLongTextWithExactBudget) {
     const size_t want = TableDistance(a, b);
     EXPECT_EQ(ByteEditDistance(a, b, want), want);
     if (want > 0) {
-      EXPECT_EQ(ByteEditDistance(a, b, want - 1), std::nullopt) << "over the bound must give up";
+      EXPECT_EQ(ByteEditDistance(a, b, want - 1), std::nullopt)
+          << "over the bound must give up";
     }
   }
 }
 
 TEST(SequenceDiffTest, ChangesAreSortedAndSeparated) {
   const std::optional<std::vector<DiffChange>> changes =
-      DiffBytes("the the council voted to to approve", "the council voted to approve", 100);
+      DiffBytes("the the council voted to to approve",
+                "the council voted to approve", 100);
   ASSERT_TRUE(changes.has_value());
   ASSERT_EQ(changes->size(), 2u);
   EXPECT_LT((*changes)[0].a_end, (*changes)[1].a_begin);
@@ -103,7 +114,8 @@ TEST(SequenceDiffTest, ChangesAreSortedAndSeparated) {
 }
 
 TEST(SequenceDiffTest, Lines) {
-  const std::vector<std::string_view> a = {"Title\n", "\n", "Leave a Reply\n", "Body\n"};
+  const std::vector<std::string_view> a = {"Title\n", "\n", "Leave a Reply\n",
+                                           "Body\n"};
   const std::vector<std::string_view> b = {"Title\n", "\n", "Body\n", "End\n"};
   const std::optional<std::vector<DiffChange>> changes = DiffLines(a, b, 100);
   ASSERT_TRUE(changes.has_value());
