@@ -42,7 +42,8 @@ SEED = 20261128
 # tuning on dev.
 DEV_STORIES = {"port-strike", "wells", "tram", "wine", "library", "quake",
                "es-obras", "fr-tram", "it-museo"}
-GENERATED_DOCS = 220  # of which CLEAN_DOCS carry no artifact
+GENERATED_DOCS = 220  # of which CLEAN_DOCS are made without artifacts (a few
+                      # more end up clean when no paragraph fits an injection)
 CLEAN_DOCS = 52
 
 
@@ -256,7 +257,7 @@ def inject_html_entity(rng, par):
         return splice(par, i, m.start(), m.end(), [
             ("<strong>", label("html_entity", "delete", note="inline tag")), (m.group(0), None),
             ("</strong>", label("html_entity", "delete", note="inline tag"))])
-    # &amp; for an ampersand or &nbsp; for a space
+    # &nbsp; for the space before a number
     found = plain_matches(par, re.compile(r"(?<=[a-z]) (?=\d)"))
     if not found:
         return None
@@ -575,7 +576,9 @@ def make_generated(index, rng, clean):
             # Inline English-text injections are kept to English stories.
             kinds = [k for k in kinds if k not in ("untranslated", "stray_fragment", "unbalanced_quote", "other")] or ["comment_footer"]
     legit = []
-    if clean and index % 2 == 0 or rng.random() < 0.25:
+    # Half the clean documents, and a quarter of the others, get a sentence
+    # that looks like an artifact.
+    if (clean and index % 2 == 0) or rng.random() < 0.25:
         if lang == "en":
             legit.append(legit_sentence(rng, story, headline))
 
