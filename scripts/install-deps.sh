@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config git patch
   pre-commit
+  python3
   libicu-dev
   libhunspell-dev hunspell-en-us hunspell-es hunspell-fr hunspell-de-de
   hunspell-it hunspell-pt-pt

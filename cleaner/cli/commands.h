@@ -28,12 +28,14 @@ struct CliOptions {
   std::string rule;              // for `explain`
   int jobs = 0;                  // worker threads; 0: the number of cores
   CorpusOptions corpus;          // --jsonl and its flags
+  size_t worst = 10;             // for `eval`: documents shown with their diffs
 };
 
 int RunCheck(EngineSet& engines, const CliOptions& options);
 int RunFix(EngineSet& engines, const CliOptions& options);
 int RunRules(EngineSet& engines, const CliOptions& options);
 int RunExplain(EngineSet& engines, const CliOptions& options);
+int RunEval(EngineSet& engines, const CliOptions& options);
 
 }  // namespace mtclean::cli
 

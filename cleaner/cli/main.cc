@@ -92,6 +92,15 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   CLI::App* explain = app.add_subcommand("explain", "Describe a rule with its examples");
   explain->add_option("rule", options.rule, "Rule id")->required();
+  CLI::App* eval = app.add_subcommand(
+      "eval", "Measure recall, precision and damage on a labelled corpus (DIR/docs, DIR/gold)");
+  eval->add_option("dir", options.paths, "Corpus folder")->required()->expected(1);
+  eval->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  eval->add_option("--worst", options.worst,
+                   "How many of the documents furthest from gold to show with their diffs")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -111,5 +120,6 @@ int main(int argc, char** argv) {
   if (*fix) return mtclean::cli::RunFix(engines, options);
   if (*rules) return mtclean::cli::RunRules(engines, options);
   if (*explain) return mtclean::cli::RunExplain(engines, options);
+  if (*eval) return mtclean::cli::RunEval(engines, options);
   return mtclean::cli::kExitUsage;
 }
