@@ -56,12 +56,26 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
   bool failing = false;
   size_t total = 0, files_with_findings = 0;
   for (const PreparedInput& input : *inputs) {
-    absl::StatusOr<std::string> text = ReadInput(input.path);
-    if (!text.ok()) {
-      std::cerr << "mtclean: error: " << text.status().message() << "\n";
+    absl::StatusOr<LoadedInput> loaded = LoadInput(input.input, options.read);
+    if (!loaded.ok()) {
+      std::cerr << "mtclean: error: " << loaded.status().message() << "\n";
       input_error = true;
       continue;
     }
+    switch (loaded->verdict) {
+      case LoadedInput::Verdict::kRefuse:
+        std::cerr << "mtclean: error: " << loaded->message << "\n";
+        input_error = true;
+        break;
+      case LoadedInput::Verdict::kSkip:
+      case LoadedInput::Verdict::kClean:
+        if (!loaded->message.empty()) std::cerr << "mtclean: warning: " << loaded->message << "\n";
+        break;
+    }
+    if (loaded->verdict != LoadedInput::Verdict::kClean) {
+      continue;
+    }
+    std::string* text = &loaded->text;
     absl::StatusOr<Result> result = input.engine->Clean(input.shown, *text, input.format);
     if (!result.ok()) {
       std::cerr << "mtclean: error: " << result.status().message() << "\n";

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cleaner/cli/engines.h"
+#include "cleaner/cli/inputs.h"
 #include "mtclean/engine.h"
 
 namespace mtclean::cli {
@@ -25,6 +26,7 @@ struct CliOptions {
   std::string color = "auto";    // auto | always | never
   std::string fail_on = "info";  // error | warning | info | never
   std::string rule;              // for `explain`
+  ReadPolicy read;               // --max-bytes, --lossy
 };
 
 int RunCheck(EngineSet& engines, const CliOptions& options);

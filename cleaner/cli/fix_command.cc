@@ -28,12 +28,27 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
   bool input_error = false;
   for (const PreparedInput& input : *inputs) {
     const std::string& shown = input.shown;
-    absl::StatusOr<std::string> text = ReadInput(input.path);
-    if (!text.ok()) {
-      std::cerr << "mtclean: error: " << text.status().message() << "\n";
+    absl::StatusOr<LoadedInput> loaded = LoadInput(input.input, options.read);
+    if (!loaded.ok()) {
+      std::cerr << "mtclean: error: " << loaded.status().message() << "\n";
       input_error = true;
       continue;
     }
+    switch (loaded->verdict) {
+      case LoadedInput::Verdict::kRefuse:
+        std::cerr << "mtclean: error: " << loaded->message << "\n";
+        input_error = true;
+        break;
+      case LoadedInput::Verdict::kSkip:
+      case LoadedInput::Verdict::kClean:
+        if (!loaded->message.empty()) std::cerr << "mtclean: warning: " << loaded->message << "\n";
+        break;
+    }
+    if (loaded->verdict != LoadedInput::Verdict::kClean) {
+      if (filter) std::cout << loaded->text;  // a filter never loses its input
+      continue;
+    }
+    std::string* text = &loaded->text;
     absl::StatusOr<Result> result = input.engine->Clean(shown, *text, input.format);
     if (!result.ok()) {
       std::cerr << "mtclean: error: " << result.status().message() << "\n";
@@ -44,8 +59,9 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     if (filter) {
       std::cout << result->cleaned;
     } else if (options.write) {
-      if (result->cleaned == *text) continue;  // unchanged files keep their mtime
-      if (absl::Status s = WriteFileAtomically(input.path, result->cleaned); !s.ok()) {
+      // Unchanged files keep their mtime; a --lossy repair is a change.
+      if (result->cleaned == *text && loaded->repaired == 0) continue;
+      if (absl::Status s = WriteFileAtomically(input.input.path, result->cleaned); !s.ok()) {
         std::cerr << "mtclean: error: " << s.message() << "\n";
         input_error = true;
         continue;
