@@ -1,10 +1,7 @@
 #!/usr/bin/env bash
-# Builds mtclean with AddressSanitizer and UndefinedBehaviorSanitizer in
-# build-asan/ (installing what is missing first) and runs the whole test
-# suite there with ctest: every test also checks for memory errors, leaks
-# and undefined behaviour.
+# Builds mtclean if needed and runs the whole test suite with ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/build.sh build-asan -DMTCLEAN_SANITIZE=ON
-ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+./scripts/build.sh
+ctest --test-dir build --output-on-failure -j "$(nproc)"
