@@ -113,9 +113,10 @@ std::vector<Edit> ResolveKeepingStructure(const internal::Document& doc,
         internal::ApplyEdits(doc.text(), edits), internal::Syntax::kMarkdown);
     if (!reread.ok()) return edits;
     size_t broken = std::string_view::npos;
+    const internal::EditMap map(edits);
     for (const internal::Region& r : doc.protected_regions()) {
-      const size_t b = internal::MapForward(edits, r.begin, false);
-      const size_t e = internal::MapForward(edits, r.end, false);
+      const size_t b = map.Forward(r.begin, false);
+      const size_t e = map.Forward(r.end, false);
       if (b < e && !reread->IsInsideProtected(b, e)) {
         broken = r.begin;
         break;
@@ -225,9 +226,9 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
   std::vector<internal::Region> original_protected;
   for (int round = 0; round < kMaxRounds; ++round) {
     std::vector<internal::Region> keep;
+    const internal::EditMap so_far(result.edits);
     for (const internal::Region& r : original_protected) {
-      keep.push_back({internal::MapForward(result.edits, r.begin, false),
-                      internal::MapForward(result.edits, r.end, false)});
+      keep.push_back({so_far.Forward(r.begin, false), so_far.Forward(r.end, false)});
     }
     absl::StatusOr<internal::Document> doc =
         internal::Document::Create(current, syntax, keep);
@@ -267,21 +268,23 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
     std::string cleaned = internal::ApplyEdits(doc->text(), edits);
     if (round == 0) {
       // A line deletion's own edits, as if it were the only fix.
+      std::vector<bool> deleted(doc->lines().size(), false);
       for (Finding& f : findings) {
         if (!f.delete_lines || !f.fixed) continue;
-        std::vector<bool> deleted(doc->lines().size(), false);
         const size_t first = doc->LineIndexAt(f.begin);
         const size_t last = doc->LineIndexAt(f.end > f.begin ? f.end - 1 : f.end);
         for (size_t l = first; l <= last; ++l) deleted[l] = !doc->lines()[l].blank;
-        f.edits = internal::LineDeletionEdits(*doc, deleted);
+        f.edits = internal::LineDeletionEdits(*doc, deleted, first, last);
+        for (size_t l = first; l <= last; ++l) deleted[l] = false;
       }
       result.findings = std::move(findings);
       result.edits = std::move(edits);
     } else {
       // Only what this round fixed is new; its other findings were reported.
+      const internal::EditMap earlier(result.edits);
       for (Finding& f : findings) {
         if (!f.fixed) continue;
-        internal::MapSpanBack(result.edits, &f.begin, &f.end);
+        earlier.SpanBack(&f.begin, &f.end);
         f.edits.clear();
         result.findings.push_back(std::move(f));
       }

@@ -59,7 +59,7 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
   // Inputs are read and checked on --jobs threads and reported in order.
   struct Item {
     const PreparedInput* input = nullptr;
-    absl::StatusOr<std::string> text;
+    absl::StatusOr<LoadedInput> loaded;
     absl::StatusOr<Result> result;
   };
   size_t next_input = 0;
@@ -69,18 +69,22 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
         if (next_input == inputs->size()) return std::nullopt;
         return Item{&(*inputs)[next_input++], absl::UnknownError(""), absl::UnknownError("")};
       },
-      [](Item& item) {
-        item.text = ReadInput(item.input->path);
-        if (item.text.ok()) {
-          item.result = item.input->engine->Clean(item.input->shown, *item.text, item.input->format);
+      [&options](Item& item) {
+        item.loaded = LoadInput(item.input->input, options.read);
+        if (item.loaded.ok() && item.loaded->verdict == LoadedInput::Verdict::kClean) {
+          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text,
+                                                  item.input->format);
         }
       },
       [&](Item& item) {
         const PreparedInput& input = *item.input;
-        absl::StatusOr<std::string>& text = item.text;
-        if (!text.ok()) {
-          std::cerr << "mtclean: error: " << text.status().message() << "\n";
+        if (!item.loaded.ok()) {
+          std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
           input_error = true;
+          return true;
+        }
+        if (!ReportVerdict(*item.loaded)) {
+          input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
           return true;
         }
         absl::StatusOr<Result>& result = item.result;
@@ -89,6 +93,7 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
           input_error = true;
           return true;
         }
+        std::string* text = &item.loaded->text;
         for (const Finding& f : result->findings) {
           if (threshold && f.severity >= *threshold) failing = true;
         }

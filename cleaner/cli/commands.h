@@ -8,6 +8,7 @@
 
 #include "cleaner/cli/corpus.h"
 #include "cleaner/cli/engines.h"
+#include "cleaner/cli/inputs.h"
 #include "mtclean/engine.h"
 
 namespace mtclean::cli {
@@ -29,6 +30,7 @@ struct CliOptions {
   int jobs = 0;                  // worker threads; 0: the number of cores
   CorpusOptions corpus;          // --jsonl and its flags
   size_t worst = 10;             // for `eval`: documents shown with their diffs
+  ReadPolicy read;               // --max-bytes, --lossy
 };
 
 int RunCheck(EngineSet& engines, const CliOptions& options);

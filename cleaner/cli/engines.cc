@@ -78,7 +78,7 @@ absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
       continue;
     }
     PreparedInput p;
-    p.path = input.path;
+    p.input = input;
     p.shown = DisplayPath(input.path);
     p.format = markdown ? TextFormat::kMarkdown
                : input.path == "-" ? TextFormat::kPlain

@@ -48,7 +48,7 @@ class EngineSet {
 
 // An input ready to run: its path, how it is shown, its engine.
 struct PreparedInput {
-  std::string path;   // as given or found ("-" for standard input)
+  Input input;        // the path as given or found ("-" for standard input)
   std::string shown;  // relative to the current folder when below it; `<stdin>`
   TextFormat format = TextFormat::kPlain;
   const Engine* engine = nullptr;

@@ -30,7 +30,7 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
   // Inputs are read and cleaned on --jobs threads and written in order.
   struct Item {
     const PreparedInput* input = nullptr;
-    absl::StatusOr<std::string> text;
+    absl::StatusOr<LoadedInput> loaded;
     absl::StatusOr<Result> result;
   };
   size_t next_input = 0;
@@ -40,33 +40,40 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
         if (next_input == inputs->size()) return std::nullopt;
         return Item{&(*inputs)[next_input++], absl::UnknownError(""), absl::UnknownError("")};
       },
-      [](Item& item) {
-        item.text = ReadInput(item.input->path);
-        if (item.text.ok()) {
-          item.result = item.input->engine->Clean(item.input->shown, *item.text, item.input->format);
+      [&options](Item& item) {
+        item.loaded = LoadInput(item.input->input, options.read);
+        if (item.loaded.ok() && item.loaded->verdict == LoadedInput::Verdict::kClean) {
+          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text,
+                                                  item.input->format);
         }
       },
       [&](Item& item) {
         const PreparedInput& input = *item.input;
         const std::string& shown = input.shown;
-        absl::StatusOr<std::string>& text = item.text;
-        if (!text.ok()) {
-          std::cerr << "mtclean: error: " << text.status().message() << "\n";
+        if (!item.loaded.ok()) {
+          std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
           input_error = true;
+          return true;
+        }
+        const std::string& text = item.loaded->text;
+        if (!ReportVerdict(*item.loaded)) {
+          input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
+          if (filter) std::cout << text;  // a filter never loses its input
           return true;
         }
         absl::StatusOr<Result>& result = item.result;
         if (!result.ok()) {
           std::cerr << "mtclean: error: " << result.status().message() << "\n";
           input_error = true;
-          if (filter) std::cout << *text;  // a filter never loses its input
+          if (filter) std::cout << text;  // a filter never loses its input
           return true;
         }
         if (filter) {
           std::cout << result->cleaned;
         } else if (options.write) {
-          if (result->cleaned == *text) return true;  // unchanged files keep their mtime
-          if (absl::Status s = WriteFileAtomically(input.path, result->cleaned); !s.ok()) {
+          // Unchanged files keep their mtime; a --lossy repair is a change.
+          if (result->cleaned == text && item.loaded->repaired == 0) return true;
+          if (absl::Status s = WriteFileAtomically(input.input.path, result->cleaned); !s.ok()) {
             std::cerr << "mtclean: error: " << s.message() << "\n";
             input_error = true;
             return true;
@@ -74,7 +81,7 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
           std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
                     << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
         } else {
-          std::cout << internal::UnifiedDiff(shown, shown, *text, result->edits);
+          std::cout << internal::UnifiedDiff(shown, shown, text, result->edits);
         }
         return true;
       });

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
+#include "cleaner/document/document.h"
 
 namespace mtclean::cli {
 namespace {
@@ -43,9 +44,9 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
         }
       }
       std::sort(found.begin(), found.end());
-      for (std::string& f : found) inputs.push_back({std::move(f)});
+      for (std::string& f : found) inputs.push_back({std::move(f), /*named=*/false});
     } else {
-      inputs.push_back({path});
+      inputs.push_back({path, /*named=*/true});
     }
   }
   return inputs;
@@ -69,6 +70,59 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
   buffer << in.rdbuf();
   if (in.bad()) return absl::UnavailableError(absl::StrCat(path, ": read error"));
   return std::move(buffer).str();
+}
+
+absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& policy) {
+  using Verdict = LoadedInput::Verdict;
+  const std::string& path = input.path;
+  const std::string shown = path == "-" ? "<stdin>" : path;
+  LoadedInput loaded;
+  auto too_large = [&](uint64_t size) {
+    loaded.verdict = Verdict::kSkip;
+    loaded.message = absl::StrCat(shown, ": skipped: ", size,
+                                  " bytes is more than --max-bytes ", policy.max_bytes);
+    return loaded;
+  };
+  if (path != "-") {
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > policy.max_bytes) return too_large(size);
+  }
+  absl::StatusOr<std::string> text = ReadInput(path);
+  if (!text.ok()) return text.status();
+  loaded.text = std::move(*text);
+  // Standard input has no size to ask beforehand.
+  if (loaded.text.size() > policy.max_bytes) return too_large(loaded.text.size());
+  if (const void* nul = std::memchr(loaded.text.data(), '\0', loaded.text.size());
+      nul != nullptr) {
+    const size_t at = static_cast<const char*>(nul) - loaded.text.data();
+    loaded.verdict = input.named ? Verdict::kRefuse : Verdict::kSkip;
+    loaded.message = absl::StrCat(shown, input.named ? ": " : ": skipped: ",
+                                  "binary file (NUL byte at byte ", at, ")");
+    return loaded;
+  }
+  if (absl::Status valid = internal::ValidateUtf8(loaded.text); !valid.ok()) {
+    if (!policy.lossy) {
+      loaded.verdict = Verdict::kRefuse;
+      loaded.message = absl::StrCat(shown, ": ", valid.message(),
+                                    " (--lossy replaces invalid UTF-8 with U+FFFD)");
+      return loaded;
+    }
+    loaded.text = internal::RepairUtf8(loaded.text, &loaded.repaired);
+    loaded.message = absl::StrCat(shown, ": ", valid.message(), ": ", loaded.repaired,
+                                  loaded.repaired == 1 ? " sequence" : " sequences",
+                                  " of invalid UTF-8 replaced with U+FFFD (--lossy)");
+  }
+  return loaded;
+}
+
+bool ReportVerdict(const LoadedInput& loaded) {
+  if (!loaded.message.empty()) {
+    std::cerr << "mtclean: "
+              << (loaded.verdict == LoadedInput::Verdict::kRefuse ? "error: " : "warning: ")
+              << loaded.message << "\n";
+  }
+  return loaded.verdict == LoadedInput::Verdict::kClean;
 }
 
 absl::Status WriteFileAtomically(const std::string& path, const std::string& content) {

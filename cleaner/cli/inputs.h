@@ -2,6 +2,7 @@
 #ifndef MTCLEAN_CLI_INPUTS_H_
 #define MTCLEAN_CLI_INPUTS_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,15 +14,46 @@ namespace mtclean::cli {
 // "-" for standard input.
 struct Input {
   std::string path;
+  bool named = true;  // false: found by walking a folder
 };
 
 // Expands the command-line paths: files as given, folders walked (sorted)
 // for *.txt, *.md and *.markdown, "-" kept. Paths that do not exist are kept
-// too, so that reading them reports the error in order.
+// too, so that reading them reports the error in order. Symbolic links to
+// folders are not followed, so a link loop cannot make the walk endless.
 std::vector<Input> ExpandInputs(const std::vector<std::string>& paths);
 
-// Reads a whole file ("-": standard input). Error: the message names the path.
-absl::StatusOr<std::string> ReadInput(const std::string& path);
+// What the CLI accepts as a document.
+struct ReadPolicy {
+  // Larger documents are skipped with a warning, before they are read.
+  uint64_t max_bytes = uint64_t{128} << 20;
+  // Invalid UTF-8 is repaired with U+FFFD (and said so) instead of refused.
+  bool lossy = false;
+};
+
+// A document read under a policy.
+struct LoadedInput {
+  enum class Verdict {
+    kClean,   // to be cleaned (`message`, when set, is a warning: --lossy)
+    kSkip,    // not to be cleaned: `message` is a warning
+    kRefuse,  // not to be cleaned: `message` is an error (exit code 3)
+  };
+  Verdict verdict = Verdict::kClean;
+  std::string message;  // names the path
+  std::string text;     // what was read, so that a filter can pass it on
+  size_t repaired = 0;  // --lossy: invalid sequences replaced in `text`
+};
+
+// Reads `input` and applies `policy`. A file with a NUL byte is binary:
+// refused when it was named, skipped when a folder walk found it. Invalid
+// UTF-8 is refused, naming the byte offset, unless the policy is lossy. A
+// document over the size limit is skipped before it is read (standard
+// input: after). Error: the input cannot be read (the message names it).
+absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& policy);
+
+// Prints the input's message on stderr (as an error when it is refused, as
+// a warning otherwise) and returns whether it is to be cleaned.
+bool ReportVerdict(const LoadedInput& loaded);
 
 // Replaces `path` with `content` atomically: a temporary file in the same
 // folder, written, flushed and fsynced, given the original's permissions,

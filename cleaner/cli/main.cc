@@ -52,6 +52,12 @@ int main(int argc, char** argv) {
   app.add_flag("--markdown", options.markdown,
                "Read every input as Markdown (default: *.md and *.markdown files only)");
 
+  app.add_option("--max-bytes", options.read.max_bytes,
+                 "Skip documents larger than this many bytes, with a warning")
+      ->capture_default_str();
+  app.add_flag("--lossy", options.read.lossy,
+               "Replace invalid UTF-8 with U+FFFD (and say so) instead of refusing the file");
+
   bool no_cache = false;
   app.add_flag("--no-cache", no_cache,
                "Do not keep compiled pattern databases between runs");

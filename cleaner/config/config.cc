@@ -215,6 +215,10 @@ absl::StatusOr<Config> ParseConfig(std::string_view yaml, const std::string& pat
   config.path = path;
   std::error_code ec;
   config.dir = fs::absolute(fs::path(path), ec).lexically_normal().parent_path().string();
+  if (yaml.size() > kMaxConfigBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": a configuration file may be at most ", kMaxConfigBytes, " bytes long"));
+  }
   if (absl::Status s = ValidateUtf8(yaml); !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": ", s.message()));
   }
@@ -234,6 +238,10 @@ absl::StatusOr<Config> LoadConfig(const std::string& path) {
   std::error_code ec;
   if (!in || fs::is_directory(path, ec)) {
     return absl::NotFoundError(absl::StrCat(path, ": cannot read configuration file"));
+  }
+  if (const uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxConfigBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": a configuration file may be at most ", kMaxConfigBytes, " bytes long"));
   }
   std::stringstream buffer;
   buffer << in.rdbuf();

@@ -28,6 +28,8 @@
 namespace mtclean::internal {
 
 inline constexpr char kConfigFileName[] = ".mtclean.yaml";
+// Larger configuration files are refused: a configuration is a few lines.
+inline constexpr size_t kMaxConfigBytes = 1 << 20;
 
 struct Config {
   std::string path;  // the configuration file

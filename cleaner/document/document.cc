@@ -70,6 +70,27 @@ absl::Status ValidateUtf8(std::string_view text) {
   return absl::OkStatus();
 }
 
+std::string RepairUtf8(std::string_view text, size_t* replaced) {
+  *replaced = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int64_t n = static_cast<int64_t>(text.size());
+  std::string out;
+  out.reserve(text.size());
+  int64_t i = 0;
+  while (i < n) {
+    const int64_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++*replaced;
+    } else {
+      out.append(text.data() + start, static_cast<size_t>(i - start));
+    }
+  }
+  return out;
+}
+
 absl::StatusOr<Document> Document::Create(std::string text, Syntax syntax,
                                           const std::vector<Region>& also_protected) {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;

@@ -121,6 +121,11 @@ class Document {
 // "invalid UTF-8 at byte N".
 absl::Status ValidateUtf8(std::string_view text);
 
+// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD (one per
+// maximal ill-formed subpart, as ICU and the Unicode standard count them);
+// `*replaced` gets their number. Valid text comes back unchanged.
+std::string RepairUtf8(std::string_view text, size_t* replaced);
+
 }  // namespace mtclean::internal
 
 #endif  // MTCLEAN_DOCUMENT_DOCUMENT_H_

@@ -1,6 +1,9 @@
 #include "cleaner/resolve/resolve.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
+#include <utility>
 #include <tuple>
 
 namespace mtclean::internal {
@@ -20,7 +23,8 @@ bool Overlaps(const Edit& a, const Edit& b) {
 
 }  // namespace
 
-std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted) {
+std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted,
+                                    size_t from, size_t to) {
   const auto& lines = doc.lines();
   const size_t n = lines.size();
   auto removable = [&](size_t i) {
@@ -28,8 +32,8 @@ std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>
            !doc.IsProtected(lines[i].start, std::max(lines[i].next, lines[i].start + 1));
   };
   std::vector<Edit> edits;
-  size_t i = 0;
-  while (i < n) {
+  size_t i = from;
+  while (i < n && i <= to) {
     if (!deleted[i]) {
       ++i;
       continue;
@@ -103,24 +107,41 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
   }
   std::vector<Edit> accepted;
   if (any_deleted) accepted = LineDeletionEdits(doc, deleted);
+  // The accepted edits by position, for an overlap test in logarithmic
+  // time (as Overlaps decides): spans that replace text do not overlap one
+  // another, so only their neighbours can overlap a candidate; insertions
+  // are kept apart, as points.
+  std::map<size_t, size_t> spans;  // begin -> end, begin < end
+  std::set<size_t> insertions;
+  auto take = [&](const Edit& e) {
+    if (e.begin == e.end) {
+      insertions.insert(e.begin);
+    } else {
+      spans.emplace(e.begin, e.end);
+    }
+  };
+  for (const Edit& a : accepted) take(a);
+  auto overlaps_taken = [&](const Edit& e) {
+    auto next = spans.lower_bound(e.begin);
+    if (next != spans.begin() && std::prev(next)->second > e.begin) return true;
+    if (e.begin == e.end) return insertions.contains(e.begin);
+    if (next != spans.end() && next->first < e.end) return true;
+    auto point = insertions.upper_bound(e.begin);
+    return point != insertions.end() && *point < e.end;
+  };
 
   for (Finding& f : *findings) {
     if (f.delete_lines || f.edits.empty()) continue;
     bool ok = true;
-    for (const Edit& e : f.edits) {
-      if (e.end < e.begin || e.end > doc.text().size() || doc.IsProtected(e.begin, e.end)) {
-        ok = false;
-        break;
-      }
-      for (const Edit& a : accepted) {
-        if (Overlaps(e, a)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) break;
+    for (size_t k = 0; k < f.edits.size() && ok; ++k) {
+      const Edit& e = f.edits[k];
+      ok = e.end >= e.begin && e.end <= doc.text().size() && !doc.IsProtected(e.begin, e.end) &&
+           !overlaps_taken(e);
+      // A finding's own edits must not overlap one another either.
+      for (size_t j = 0; j < k && ok; ++j) ok = !Overlaps(e, f.edits[j]);
     }
     if (!ok) continue;
+    for (const Edit& e : f.edits) take(e);
     accepted.insert(accepted.end(), f.edits.begin(), f.edits.end());
     f.fixed = true;
   }
@@ -131,47 +152,50 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
 }
 
 
-size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end) {
+EditMap::EditMap(const std::vector<Edit>& edits) : edits_(edits) {
+  delta_before_.reserve(edits.size() + 1);
+  b_stop_.reserve(edits.size());
   long long delta = 0;
   for (const Edit& e : edits) {
-    if (e.begin > offset || (e.begin == offset && !as_end)) break;
+    delta_before_.push_back(delta);
+    b_stop_.push_back(static_cast<size_t>(static_cast<long long>(e.begin) + delta) +
+                      e.replacement.size());
     delta += static_cast<long long>(e.replacement.size()) -
              static_cast<long long>(e.end - e.begin);
   }
-  return static_cast<size_t>(static_cast<long long>(offset) + delta);
+  delta_before_.push_back(delta);
 }
 
+size_t EditMap::Forward(size_t offset, bool as_end) const {
+  // The edits before `offset`: those that start before it, and with
+  // `as_end` those that start at it.
+  auto it = as_end ? std::upper_bound(edits_.begin(), edits_.end(), offset,
+                                      [](size_t o, const Edit& e) { return o < e.begin; })
+                   : std::lower_bound(edits_.begin(), edits_.end(), offset,
+                                      [](const Edit& e, size_t o) { return e.begin < o; });
+  return static_cast<size_t>(static_cast<long long>(offset) +
+                             delta_before_[static_cast<size_t>(it - edits_.begin())]);
+}
 
-void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end) {
-  long long delta = 0;  // offset in B minus offset in A, before the edit
-  size_t a_begin = *begin, a_end = *end;
-  bool begin_done = false, end_done = false;
-  for (const Edit& e : first) {
-    const size_t b_start = static_cast<size_t>(static_cast<long long>(e.begin) + delta);
-    const size_t b_stop = b_start + e.replacement.size();
-    if (!begin_done) {
-      if (*begin < b_start) {
-        a_begin = static_cast<size_t>(static_cast<long long>(*begin) - delta);
-        begin_done = true;
-      } else if (*begin <= b_stop) {
-        a_begin = e.begin;
-        begin_done = true;
-      }
+void EditMap::SpanBack(size_t* begin, size_t* end) const {
+  // The first edit whose replacement ends at or after the offset in B
+  // decides: before that replacement the offset maps back by the shift so
+  // far, inside it to the edit's own bounds in A.
+  auto map_back = [&](size_t b, bool is_end) {
+    const size_t k = static_cast<size_t>(
+        std::lower_bound(b_stop_.begin(), b_stop_.end(), b) - b_stop_.begin());
+    if (k == edits_.size()) {
+      return static_cast<size_t>(static_cast<long long>(b) - delta_before_.back());
     }
-    if (!end_done) {
-      if (*end < b_start || (*end == b_start && e.begin != e.end)) {
-        a_end = static_cast<size_t>(static_cast<long long>(*end) - delta);
-        end_done = true;
-      } else if (*end <= b_stop) {
-        a_end = e.end;
-        end_done = true;
-      }
-    }
-    delta += static_cast<long long>(e.replacement.size()) -
-             static_cast<long long>(e.end - e.begin);
-  }
-  if (!begin_done) a_begin = static_cast<size_t>(static_cast<long long>(*begin) - delta);
-  if (!end_done) a_end = static_cast<size_t>(static_cast<long long>(*end) - delta);
+    const Edit& e = edits_[k];
+    const size_t b_start = static_cast<size_t>(static_cast<long long>(e.begin) + delta_before_[k]);
+    const bool before = is_end ? (b < b_start || (b == b_start && e.begin != e.end))
+                               : b < b_start;
+    if (before) return static_cast<size_t>(static_cast<long long>(b) - delta_before_[k]);
+    return is_end ? e.end : e.begin;
+  };
+  const size_t a_begin = map_back(*begin, false);
+  const size_t a_end = map_back(*end, true);
   *begin = a_begin;
   *end = std::max(a_begin, a_end);
 }
@@ -180,11 +204,13 @@ std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector
                                std::string_view c) {
   // The ranges of A that change: every first edit, and every second edit
   // mapped back; merged where they overlap or touch.
+  const EditMap first_map(first);
+  const EditMap second_map(second);
   std::vector<std::pair<size_t, size_t>> ranges;
   for (const Edit& e : first) ranges.emplace_back(e.begin, e.end);
   for (const Edit& e : second) {
     size_t b = e.begin, en = e.end;
-    MapSpanBack(first, &b, &en);
+    first_map.SpanBack(&b, &en);
     ranges.emplace_back(b, en);
   }
   std::sort(ranges.begin(), ranges.end());
@@ -198,8 +224,8 @@ std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector
   }
   std::vector<Edit> out;
   for (const auto& [a_begin, a_end] : merged) {
-    const size_t c_begin = MapForward(second, MapForward(first, a_begin, false), false);
-    const size_t c_end = MapForward(second, MapForward(first, a_end, true), true);
+    const size_t c_begin = second_map.Forward(first_map.Forward(a_begin, false), false);
+    const size_t c_end = second_map.Forward(first_map.Forward(a_end, true), true);
     out.push_back({a_begin, a_end, std::string(c.substr(c_begin, c_end - c_begin))});
   }
   return out;

@@ -2,6 +2,7 @@
 #ifndef MTCLEAN_RESOLVE_RESOLVE_H_
 #define MTCLEAN_RESOLVE_RESOLVE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,10 @@ std::vector<Edit> ResolveEdits(const Document& doc, std::vector<Finding>* findin
 // The edits that remove the lines marked in `deleted` (one flag per line of
 // `doc`) as ResolveEdits does: with the blank lines around them, keeping one
 // blank line between the blocks that remain. Protected lines stay.
-std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted);
+// Only the runs whose deleted lines lie in [from, to] are looked at, so that
+// one finding's edits cost the size of its run, not of the document.
+std::vector<Edit> LineDeletionEdits(const Document& doc, const std::vector<bool>& deleted,
+                                    size_t from = 0, size_t to = SIZE_MAX);
 
 // `text` with `edits` (sorted, non-overlapping) applied.
 std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
@@ -36,14 +40,26 @@ std::string ApplyEdits(std::string_view text, const std::vector<Edit>& edits);
 std::vector<Edit> ComposeEdits(const std::vector<Edit>& first, const std::vector<Edit>& second,
                                std::string_view c);
 
-// Offset in the edited text of an offset of the original that is not
-// strictly inside an edit (`edits` sorted, non-overlapping). `as_end`: edits
-// that start at `offset` (an insertion there) count as before it.
-size_t MapForward(const std::vector<Edit>& edits, size_t offset, bool as_end);
+// Offsets through a list of edits (sorted, non-overlapping) that turns text
+// A into text B, in logarithmic time per offset.
+class EditMap {
+ public:
+  explicit EditMap(const std::vector<Edit>& edits);
 
-// Maps the span [begin, end) of B (the text `first` produced) back to A's
-// offsets, widened to whole edits where it touches replaced text.
-void MapSpanBack(const std::vector<Edit>& first, size_t* begin, size_t* end);
+  // Offset in B of an offset of A that is not strictly inside an edit.
+  // `as_end`: edits that start at `offset` (an insertion there) count as
+  // before it.
+  size_t Forward(size_t offset, bool as_end) const;
+
+  // Maps the span [begin, end) of B back to A's offsets, widened to whole
+  // edits where it touches replaced text.
+  void SpanBack(size_t* begin, size_t* end) const;
+
+ private:
+  const std::vector<Edit>& edits_;
+  std::vector<long long> delta_before_;  // B offset minus A offset before edit k; one more at the end
+  std::vector<size_t> b_stop_;           // where edit k's replacement ends in B
+};
 
 }  // namespace mtclean::internal
 

@@ -246,6 +246,10 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
     if (!items.ok()) return items.status();
     if (items->empty()) return err.At(list, absl::StrCat("`", list_key, "` must not be empty"));
     for (size_t i = 0; i < items->size(); ++i) {
+      if ((*items)[i].size() > kMaxPatternBytes) {
+        return err.At(list[i], absl::StrCat("a phrase or pattern may be at most ",
+                                            kMaxPatternBytes, " bytes long"));
+      }
       PatternSpec p;
       p.text = (*items)[i];
       p.literal = literal;
@@ -294,10 +298,15 @@ absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> ParseRules(
     std::string_view yaml, std::string_view source_view) {
   const std::string source(source_view);
   const LoadError err(source);
+  if (yaml.size() > kMaxRuleFileBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        source, ": a rule file may be at most ", kMaxRuleFileBytes, " bytes long; split it"));
+  }
   if (absl::Status s = ValidateUtf8(yaml); !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat(source, ": ", s.message()));
   }
   std::vector<std::unique_ptr<DataRule>> rules;
+  size_t patterns = 0;
   try {
     YAML::Node root = YAML::Load(std::string(yaml));
     if (!root || root.IsNull()) return err.At(YAML::Mark(), "the file holds no rule");
@@ -310,6 +319,11 @@ absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> ParseRules(
     for (const YAML::Node& n : nodes) {
       absl::StatusOr<std::unique_ptr<DataRule>> rule = ParseRule(err, n, source);
       if (!rule.ok()) return rule.status();
+      patterns += (*rule)->patterns().size();
+      if (patterns > kMaxPatternsPerFile) {
+        return err.At(n, absl::StrCat("a rule file may hold at most ", kMaxPatternsPerFile,
+                                      " phrases and patterns; split it"));
+      }
       rules.push_back(std::move(*rule));
     }
   } catch (const YAML::Exception& e) {
@@ -322,6 +336,12 @@ absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> LoadRuleFile(
     const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot read rule file"));
+  std::error_code ec;
+  if (const uintmax_t size = std::filesystem::file_size(path, ec);
+      !ec && size > kMaxRuleFileBytes) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path, ": a rule file may be at most ", kMaxRuleFileBytes, " bytes long; split it"));
+  }
   std::stringstream buffer;
   buffer << in.rdbuf();
   return ParseRules(buffer.str(), path);

@@ -13,9 +13,19 @@
 
 namespace mtclean::internal {
 
+// Limits that keep a mistaken or hostile rule file from making start-up slow
+// (compiling patterns costs more than linear time in their number) or
+// memory-hungry. The built-in packs use a fraction of each.
+inline constexpr size_t kMaxRuleFileBytes = 1 << 20;
+inline constexpr size_t kMaxPatternsPerFile = 1000;
+inline constexpr size_t kMaxPatternBytes = 1000;
+// All data rules together, built-in and loaded.
+inline constexpr size_t kMaxDataPatterns = 3000;
+
 // Parses the rules in `yaml` (one rule or a list of rules). `source` names
 // the file in errors and in RuleDescription::source. Error: InvalidArgument
-// "SOURCE:LINE:COLUMN: what is wrong" (1-based line and column).
+// "SOURCE:LINE:COLUMN: what is wrong" (1-based line and column); a file over
+// the limits above is refused the same way.
 absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> ParseRules(
     std::string_view yaml, std::string_view source);
 

@@ -101,13 +101,22 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::Create(const Options& options,
   }
   paths.insert(paths.end(), options.rule_paths.begin(), options.rule_paths.end());
   std::vector<std::unique_ptr<DataRule>> loaded;
+  size_t loaded_patterns = 0;
   for (const std::string& path : paths) {
     absl::StatusOr<std::vector<std::string>> files = FindRuleFiles(path);
     if (!files.ok()) return files.status();
     for (const std::string& file : *files) {
       absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> rules = LoadRuleFile(file);
       if (!rules.ok()) return rules.status();
-      for (auto& r : *rules) loaded.push_back(std::move(r));
+      for (auto& r : *rules) {
+        loaded_patterns += r->patterns().size();
+        loaded.push_back(std::move(r));
+      }
+      if (loaded_patterns > kMaxDataPatterns) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            file, ": the rule files together hold more than ", kMaxDataPatterns,
+            " phrases and patterns"));
+      }
     }
   }
 

@@ -88,6 +88,45 @@ TEST(LoaderTest, MalformedRulesNameFileLineAndColumn) {
   }
 }
 
+// Hostile or mistaken files: a clear error, found without expanding them.
+TEST(LoaderTest, TooManyPhrasesInAFileAreRefused) {
+  std::string yaml = Replace(kValid, "  - subscribe now\n", "");
+  std::string phrases;
+  for (size_t i = 0; i <= kMaxPatternsPerFile; ++i) {
+    phrases += "  - subscribe to edition " + std::to_string(i) + "\n";
+  }
+  yaml = Replace(yaml, "phrases:\n", "phrases:\n" + phrases);
+  EXPECT_EQ(ErrorOf(yaml),
+            "pack.yaml:1:1: a rule file may hold at most 1000 phrases and patterns; split it");
+}
+
+TEST(LoaderTest, OverlongPhraseAndOversizedFileAreRefused) {
+  EXPECT_EQ(ErrorOf(Replace(kValid, "subscribe now", std::string(kMaxPatternBytes + 1, 'a'))),
+            "pack.yaml:8:5: a phrase or pattern may be at most 1000 bytes long");
+  const std::string padding = "# " + std::string(kMaxRuleFileBytes, '-') + "\n";
+  EXPECT_EQ(ErrorOf(padding + kValid),
+            "pack.yaml: a rule file may be at most 1048576 bytes long; split it");
+}
+
+TEST(LoaderTest, AliasBombIsRefusedWithoutExpandingIt) {
+  // Each level names the one below nine times: 9^12 strings if expanded.
+  std::string bomb = "[&l0 [a, a, a, a, a, a, a, a, a]";
+  for (int i = 1; i <= 12; ++i) {
+    bomb += ", &l" + std::to_string(i) + " [";
+    for (int k = 0; k < 9; ++k) bomb += (k ? ", *l" : "*l") + std::to_string(i - 1);
+    bomb += "]";
+  }
+  bomb += "]";
+  EXPECT_EQ(ErrorOf(Replace(kValid, "phrases:\n  - subscribe now\n", "phrases: " + bomb + "\n")),
+            "pack.yaml:7:11: `phrases` entries must be non-empty strings");
+}
+
+TEST(LoaderTest, DeeplyNestedYamlIsAnError) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  const std::string error = ErrorOf("phrases: " + deep + "\n");
+  EXPECT_EQ(error.rfind("pack.yaml:1:", 0), 0u) << error;
+}
+
 TEST(LoaderTest, MissingFileIsNotFound) {
   absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> rules = LoadRuleFile("/nonexistent/x.yaml");
   ASSERT_FALSE(rules.ok());

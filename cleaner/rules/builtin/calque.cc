@@ -219,7 +219,8 @@ class CalqueRule : public StructuralRule {
     for (const Calque& c : context.words.calques()) {
       const size_t len = WordEnd(c.phrase, 0, c.phrase.size());
       max_first_word = std::max(max_first_word, len);
-      first_byte[absl::ascii_tolower(static_cast<unsigned char>(c.phrase[0]))] = true;
+      first_byte[static_cast<unsigned char>(
+          absl::ascii_tolower(static_cast<unsigned char>(c.phrase[0])))] = true;
     }
     const std::string_view text = context.doc.text();
     std::string lowered;
@@ -236,7 +237,8 @@ class CalqueRule : public StructuralRule {
         }
         const size_t word_end = WordEnd(text, i, block.end);
         if (word_end - i > max_first_word ||
-            !first_byte[absl::ascii_tolower(static_cast<unsigned char>(text[i]))]) {
+            !first_byte[static_cast<unsigned char>(
+                absl::ascii_tolower(static_cast<unsigned char>(text[i])))]) {
           i = word_end;
           after_word = true;
           continue;

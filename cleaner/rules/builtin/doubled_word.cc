@@ -81,6 +81,9 @@ class DoubledWordRule : public StructuralRule {
     const std::string_view text = context.doc.text();
     bool have_previous = false;
     WordSpan previous{0, 0};
+    // Where the current sentence starts: tracked as the words go by, so
+    // that finding it costs nothing per pair.
+    size_t sentence = block.begin;
     size_t i = block.begin;
     while (i < block.end) {
       const unsigned char byte = static_cast<unsigned char>(text[i]);
@@ -95,6 +98,10 @@ class DoubledWordRule : public StructuralRule {
       if (!word_start) {
         // Anything but whitespace between two words ends the chance.
         if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r') have_previous = false;
+        if (IsSentenceEnd(static_cast<char>(byte)) && i + 1 < block.end &&
+            (text[i + 1] == ' ' || text[i + 1] == '\n')) {
+          sentence = i + 1;
+        }
         if (byte < 0x80) {
           ++i;
         } else {
@@ -107,7 +114,7 @@ class DoubledWordRule : public StructuralRule {
           absl::EqualsIgnoreCase(
               absl::string_view(text.data() + previous.begin, previous.end - previous.begin),
               absl::string_view(text.data() + word.begin, word.end - word.begin))) {
-        CheckPair(context, block, previous, word, out);
+        CheckPair(context, block, sentence, previous, word, out);
       }
       previous = word;
       have_previous = true;
@@ -115,8 +122,9 @@ class DoubledWordRule : public StructuralRule {
     }
   }
 
-  void CheckPair(const RuleContext& context, const Block& block, const WordSpan& first,
-                 const WordSpan& second, std::vector<Finding>* out) const {
+  void CheckPair(const RuleContext& context, const Block& block, size_t sentence,
+                 const WordSpan& first, const WordSpan& second,
+                 std::vector<Finding>* out) const {
     const Document& doc = context.doc;
     const std::string_view text = doc.text();
     const std::string_view word = text.substr(second.begin, second.end - second.begin);
@@ -127,12 +135,15 @@ class DoubledWordRule : public StructuralRule {
     if (second.end < block.end && text[second.end] == '-') return;
     if (doc.IsProtected(first.begin, second.end)) return;
 
-    // The sentence before the pair, for the allow-list's positions.
-    size_t sentence = first.begin;
-    while (sentence > block.begin &&
-           !(IsSentenceEnd(text[sentence - 1]) && sentence < first.begin &&
-             (text[sentence] == ' ' || text[sentence] == '\n'))) {
-      --sentence;
+    // The sentence before the pair, for the allow-list's positions (`What
+    // it is is`): its last kSentenceWindow bytes at most, so that a sentence
+    // of many doubled words costs linear time.
+    constexpr size_t kSentenceWindow = 300;
+    if (first.begin - sentence > kSentenceWindow) {
+      sentence = first.begin - kSentenceWindow;
+      while (sentence < first.begin && (static_cast<unsigned char>(text[sentence]) & 0xC0) == 0x80) {
+        ++sentence;  // not inside a UTF-8 sequence
+      }
     }
     const Doubling judged =
         context.words.JudgeDoubled(word, text.substr(sentence, first.begin - sentence));

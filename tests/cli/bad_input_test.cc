@@ -1,0 +1,196 @@
+// End-to-end tests of what the mtclean binary does with input nobody
+// checked: each case states the exact behaviour (exit code, message, bytes).
+#include <filesystem>
+#include <string>
+
+#include "tests/cli/shell.h"
+#include "tests/test_support.h"
+
+namespace mtclean {
+namespace {
+
+namespace fs = std::filesystem;
+using ::mtclean::testing::ReadFile;
+using ::mtclean::testing::RunOutput;
+using ::mtclean::testing::Scratch;
+using ::mtclean::testing::Shell;
+
+// A story with a repeated headline and a comment-form footer: two edits.
+constexpr char kStory[] =
+    "Ferry service resumes after storm\n"
+    "\n"
+    "Ferry service resumes after storm\n"
+    "\n"
+    "Ferries between the islands sailed again on Tuesday after three days in port.\n"
+    "\n"
+    "Leave a Reply\n";
+constexpr char kCleanStory[] =
+    "Ferry service resumes after storm\n"
+    "\n"
+    "Ferries between the islands sailed again on Tuesday after three days in port.\n";
+
+TEST(BadInputTest, InvalidUtf8IsRefusedWithFileAndByteUnlessLossy) {
+  Scratch s;
+  // A lead byte without its continuation, in the story's sentence.
+  const size_t at = std::string(kStory).find("between");
+  const std::string bad = std::string(kStory).insert(at, "\xC3(");
+  s.Write("bad.txt", bad);
+  s.Write("good.txt", kStory);
+  RunOutput r = Shell("$MTCLEAN check bad.txt good.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("mtclean: error: bad.txt: invalid UTF-8 at byte " +
+                       std::to_string(at) + " (--lossy replaces"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("good.txt:3:1:"), std::string::npos) << r.out;  // the other input ran
+
+  r = Shell("$MTCLEAN --lossy fix - < bad.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("mtclean: warning: <stdin>: invalid UTF-8 at byte " + std::to_string(at) +
+                       ": 1 sequence of invalid UTF-8 replaced with U+FFFD (--lossy)"),
+            std::string::npos)
+      << r.err;
+  std::string expected = kCleanStory;
+  EXPECT_EQ(r.out, expected.insert(expected.find("between"), "\xEF\xBF\xBD("));
+
+  // --write with --lossy writes the repair even where no rule fired.
+  s.Write("only-bad-byte.txt", "A quiet day at the \xFF harbour.\n");
+  r = Shell("$MTCLEAN --lossy fix --write only-bad-byte.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(s.Path("only-bad-byte.txt")), "A quiet day at the \xEF\xBF\xBD harbour.\n");
+}
+
+TEST(BadInputTest, BinaryFileIsAnErrorWhenNamedAndSkippedWhenFound) {
+  Scratch s;
+  s.Write("docs/photo.txt", std::string("GIF89a\0\0\x01", 9));
+  s.Write("docs/story.txt", kStory);
+  RunOutput r = Shell("$MTCLEAN check docs/photo.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.err, "mtclean: error: docs/photo.txt: binary file (NUL byte at byte 6)\n");
+
+  r = Shell("$MTCLEAN check --fail-on never docs", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("mtclean: warning: docs/photo.txt: skipped: binary file (NUL byte at "
+                       "byte 6)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("docs/story.txt:3:1:"), std::string::npos) << r.out;
+
+  // A filter passes a refused input on unchanged.
+  r = Shell("$MTCLEAN fix - < docs/photo.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, std::string("GIF89a\0\0\x01", 9));
+}
+
+TEST(BadInputTest, EmptyFileIsCleanAndStaysEmpty) {
+  Scratch s;
+  s.Write("empty.txt", "");
+  RunOutput r = Shell("$MTCLEAN check empty.txt && $MTCLEAN fix --write empty.txt && "
+                      "$MTCLEAN fix - < empty.txt",
+                      s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(ReadFile(s.Path("empty.txt")), "");
+}
+
+TEST(BadInputTest, LineEndingsByteOrderMarkAndMissingFinalNewlineAreKept) {
+  Scratch s;
+  std::string no_final_newline = kStory;
+  no_final_newline.pop_back();
+  std::string crlf;
+  for (char c : std::string(kStory)) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  std::string clean_crlf;
+  for (char c : std::string(kCleanStory)) {
+    if (c == '\n') clean_crlf += '\r';
+    clean_crlf += c;
+  }
+  s.Write("no-newline.txt", no_final_newline);
+  s.Write("crlf.txt", crlf);
+  s.Write("bom.txt", "\xEF\xBB\xBF" + std::string(kStory));
+  const RunOutput r =
+      Shell("$MTCLEAN fix --write no-newline.txt crlf.txt bom.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  std::string clean_no_newline = kCleanStory;
+  clean_no_newline.pop_back();
+  EXPECT_EQ(ReadFile(s.Path("no-newline.txt")), clean_no_newline);
+  EXPECT_EQ(ReadFile(s.Path("crlf.txt")), clean_crlf);
+  EXPECT_EQ(ReadFile(s.Path("bom.txt")), "\xEF\xBB\xBF" + std::string(kCleanStory));
+}
+
+TEST(BadInputTest, DocumentsOverMaxBytesAreSkippedBeforeTheyAreRead) {
+  Scratch s;
+  s.Write("story.txt", kStory);
+  // A sparse 1 GiB file costs no disk; reading it would cost 1 GiB of memory.
+  ASSERT_EQ(Shell("truncate -s 1G huge.txt", s.dir().string()).exit_code, 0);
+  // With 1 GB of address space mtclean could not hold the file: it is not
+  // read at all. (AddressSanitizer reserves far more address space for its
+  // own use, so the sanitizer build runs without the limit.)
+#if defined(__SANITIZE_ADDRESS__)
+  const std::string limit = "";
+#else
+  const std::string limit = "ulimit -v 1000000; ";
+#endif
+  RunOutput r = Shell(limit + "$MTCLEAN check --fail-on never huge.txt story.txt",
+                      s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("mtclean: warning: huge.txt: skipped: 1073741824 bytes is more than "
+                       "--max-bytes 134217728"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("story.txt:3:1:"), std::string::npos) << r.out;
+
+  // The limit is the user's to set; standard input is measured as it is read.
+  r = Shell("$MTCLEAN --max-bytes 100 fix - < story.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, kStory);  // passed on unchanged
+  EXPECT_NE(r.err.find("<stdin>: skipped: 163 bytes is more than --max-bytes 100"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(BadInputTest, HundredMegabyteSingleLineIsCleaned) {
+  Scratch s;
+  // One line of 100 MB (sentences without a line break), then the footer.
+  ASSERT_EQ(Shell("yes \"The council met again on Monday and voted on the budget.\" | "
+                  "tr \"\\n\" \" \" | head -c 100000000 > line.txt && cp line.txt expected.txt && "
+                  "printf \"\\n\\nLeave a Reply\\n\" >> line.txt && echo >> expected.txt",
+                  s.dir().string())
+                .exit_code,
+            0);
+  const RunOutput r = Shell("$MTCLEAN fix --write line.txt && cmp line.txt expected.txt",
+                            s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+}
+
+TEST(BadInputTest, SymlinkLoopInAFolderIsWalkedOnce) {
+  Scratch s;
+  s.Write("site/news/story.txt", kStory);
+  fs::create_directory_symlink("..", s.dir() / "site" / "news" / "up");
+  fs::create_directory_symlink(s.dir() / "site", s.dir() / "site" / "self");
+  const RunOutput r = Shell("timeout 60 $MTCLEAN check site", s.dir().string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_EQ(r.out.find("story.txt:3:1:"), r.out.rfind("story.txt:3:1:")) << r.out;
+  EXPECT_NE(r.out.find("site/news/story.txt:3:1:"), std::string::npos) << r.out;
+}
+
+TEST(BadInputTest, RuleFileThatHyperscanRejectsIsAUsageErrorNamingTheSpot) {
+  Scratch s;
+  s.Write("story.txt", kStory);
+  // RE2 accepts `\\C` (any byte); Hyperscan refuses it in UTF-8 mode.
+  s.Write("rules/bytes.yaml",
+          "id: scrape.any-byte\nseverity: info\nmessage: m\naction: flag\n"
+          "patterns: [\"port\\\\C\"]\n"
+          "examples:\n  - bad: \"x\"\n    good: \"x\"\n  - ok: \"y\"\n");
+  const RunOutput r = Shell("$MTCLEAN --no-cache --rules rules check story.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("rules/bytes.yaml:5:12: pattern rejected by Hyperscan"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+}  // namespace
+}  // namespace mtclean

@@ -1,0 +1,99 @@
+// The fuzz targets' bodies, shared by the libFuzzer binaries and by the
+// regression test that replays the seeds and every input a fuzzer found.
+#include "tests/fuzz/fuzz_targets.h"
+
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/match.h"
+#include "cleaner/config/config.h"
+#include "cleaner/document/document.h"
+#include "cleaner/resolve/resolve.h"
+#include "cleaner/rules/loader.h"
+#include "mtclean/engine.h"
+
+namespace mtclean::fuzz {
+namespace {
+
+const Engine& TheEngine() {
+  static const Engine* engine = [] {
+    Options options;
+    options.data_dir = MTCLEAN_SOURCE_DIR;
+    options.cache_dir = MTCLEAN_FUZZ_CACHE_DIR;
+    options.language = "en";
+    absl::StatusOr<std::unique_ptr<Engine>> e = Engine::Create(options);
+    if (!e.ok()) {
+      std::cerr << e.status() << "\n";
+      std::abort();
+    }
+    return e->release();
+  }();
+  return *engine;
+}
+
+}  // namespace
+
+// The whole pipeline on arbitrary bytes. The first byte picks plain text or
+// Markdown; the rest is the document. On every input the engine accepts:
+// the output is valid UTF-8 and equals the input with the reported edits
+// applied (sorted, non-overlapping, none touching a protected region), and
+// cleaning it again changes nothing.
+std::string CheckPipeline(const uint8_t* data, size_t size) {
+  if (size == 0) return "";
+  const bool markdown = (data[0] & 1) != 0;
+  const std::string text(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const TextFormat format =
+      markdown ? TextFormat::kMarkdown : TextFormat::kPlain;
+  absl::StatusOr<Result> r = TheEngine().Clean("fuzz", text, format);
+  if (!r.ok()) {
+    // Only invalid UTF-8 may be refused.
+    if (internal::ValidateUtf8(text).ok()) return "valid text refused";
+    return "";
+  }
+  if (!internal::ValidateUtf8(r->cleaned).ok()) return "output is not valid UTF-8";
+  for (size_t k = 1; k < r->edits.size(); ++k) {
+    if (r->edits[k - 1].end > r->edits[k].begin) return "edits overlap or are out of order";
+  }
+  if (internal::ApplyEdits(text, r->edits) != r->cleaned) {
+    return "output differs from the input with the reported edits applied";
+  }
+  absl::StatusOr<internal::Document> doc = internal::Document::Create(
+      text, markdown ? internal::Syntax::kMarkdown : internal::Syntax::kPlain);
+  if (!doc.ok()) return "document of accepted text refused";
+  // Both sorted: one pass over regions and edits.
+  size_t k = 0;
+  for (const internal::Region& region : doc->protected_regions()) {
+    while (k < r->edits.size() && r->edits[k].end <= region.begin) ++k;
+    if (k < r->edits.size() && r->edits[k].begin < region.end) {
+      return "edit inside a protected region";
+    }
+  }
+  absl::StatusOr<Result> again = TheEngine().Clean("fuzz", r->cleaned, format);
+  if (!again.ok() || again->cleaned != r->cleaned) return "not idempotent";
+  return "";
+}
+
+// The rule-file loader: rules or an error naming the file.
+std::string CheckRuleLoader(const uint8_t* data, size_t size) {
+  const std::string_view yaml(reinterpret_cast<const char*>(data), size);
+  auto rules = internal::ParseRules(yaml, "fuzz.yaml");
+  if (!rules.ok() && !absl::StartsWith(rules.status().message(), "fuzz.yaml")) {
+    return "rule-file error without the file name: " + rules.status().ToString();
+  }
+  return "";
+}
+
+// The configuration loader: a configuration or an error naming the file.
+std::string CheckConfig(const uint8_t* data, size_t size) {
+  const std::string_view yaml(reinterpret_cast<const char*>(data), size);
+  auto config = internal::ParseConfig(yaml, "fuzz/.mtclean.yaml");
+  if (!config.ok() && !absl::StartsWith(config.status().message(), "fuzz/.mtclean.yaml")) {
+    return "configuration error without the file name: " + config.status().ToString();
+  }
+  return "";
+}
+
+}  // namespace mtclean::fuzz
