@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (AddressSanitizer and
 # UndefinedBehaviorSanitizer on) in build-fuzz/ and runs each for a bounded
-# time, seeded from the project's fixtures, rule packs and sample
-# configurations.
+# time, seeded from the project's fixtures, rule packs, sample
+# configurations and JSON Lines records.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]   (default: 600, all)
 #
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(pipeline_fuzzer rule_loader_fuzzer config_fuzzer)
+[ ${#targets[@]} -gt 0 ] || targets=(pipeline_fuzzer rule_loader_fuzzer config_fuzzer json_record_fuzzer)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DMTCLEAN_FUZZ=ON -DMTCLEAN_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
@@ -32,6 +32,7 @@ seed() {  # seed TARGET DIR: fills DIR with the target's seeds
       done ;;
     rule_loader_fuzzer) cp rules/*/*.yaml "$dir/" ;;
     config_fuzzer) cp tests/fuzz/seeds/config/*.yaml "$dir/" ;;
+    json_record_fuzzer) cp tests/fuzz/seeds/jsonl/*.jsonl "$dir/" ;;
   esac
 }
 

@@ -1,5 +1,5 @@
 // The fuzz targets' checks, run in the ordinary test suite on their seeds:
-// the project's fixtures, rule packs and sample configurations.
+// the project's fixtures, rule packs, sample configurations and records.
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -67,6 +67,15 @@ TEST(FuzzRegressionTest, ConfigLoaderOnSampleConfigurations) {
   ASSERT_GE(configs.size(), 4u);
   for (const std::string& config : configs) {
     EXPECT_EQ(Check(CheckConfig, ReadFile(config)), "") << config;
+  }
+}
+
+TEST(FuzzRegressionTest, JsonRecordReaderOnSampleRecords) {
+  const std::vector<std::string> records =
+      FilesUnder(SourcePath("tests/fuzz/seeds/jsonl"), {".jsonl"});
+  ASSERT_GE(records.size(), 5u);
+  for (const std::string& record : records) {
+    EXPECT_EQ(Check(CheckJsonRecord, ReadFile(record)), "") << record;
   }
 }
 

@@ -9,11 +9,13 @@
 #include <string_view>
 
 #include "absl/strings/match.h"
+#include "cleaner/cli/json_record.h"
 #include "cleaner/config/config.h"
 #include "cleaner/document/document.h"
 #include "cleaner/resolve/resolve.h"
 #include "cleaner/rules/loader.h"
 #include "mtclean/engine.h"
+#include "nlohmann/json.hpp"
 
 namespace mtclean::fuzz {
 namespace {
@@ -92,6 +94,37 @@ std::string CheckConfig(const uint8_t* data, size_t size) {
   auto config = internal::ParseConfig(yaml, "fuzz/.mtclean.yaml");
   if (!config.ok() && !absl::StartsWith(config.status().message(), "fuzz/.mtclean.yaml")) {
     return "configuration error without the file name: " + config.status().ToString();
+  }
+  return "";
+}
+
+// The JSON Lines record reader: the first line of the input is a record.
+// Whatever it reads as a record with a `text` string (or `meta.text`) must
+// be JSON to an independent parser (nlohmann::json), and the string it
+// decodes must survive encoding (plain and ASCII-escaped) and reading back.
+std::string CheckJsonRecord(const uint8_t* data, size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  const std::string_view record = input.substr(0, input.find('\n'));
+  for (const std::vector<std::string>& path :
+       {std::vector<std::string>{"text"}, std::vector<std::string>{"meta", "text"}}) {
+    absl::StatusOr<cli::RecordLayout> layout = cli::ScanRecord(record, path, "mtclean");
+    if (!layout.ok()) continue;
+    const std::string_view token =
+        record.substr(layout->field.begin, layout->field.end - layout->field.begin);
+    absl::StatusOr<std::string> value = cli::DecodeString(token, layout->field_escaped);
+    if (!value.ok()) continue;  // a lone surrogate or invalid UTF-8: refused
+    if (!nlohmann::json::accept(record)) return "a record nlohmann::json refuses was read";
+    for (const bool ascii : {false, true}) {
+      const std::string encoded = cli::EncodeString(*value, ascii);
+      const std::string again_record = "{\"text\":" + encoded + "}";
+      absl::StatusOr<cli::RecordLayout> again = cli::ScanRecord(again_record, {"text"});
+      if (!again.ok()) return "an encoded string is not read back";
+      absl::StatusOr<std::string> decoded = cli::DecodeString(
+          std::string_view(again_record)
+              .substr(again->field.begin, again->field.end - again->field.begin),
+          again->field_escaped);
+      if (!decoded.ok() || *decoded != *value) return "a string does not survive encoding";
+    }
   }
   return "";
 }

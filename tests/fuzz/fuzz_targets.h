@@ -12,6 +12,7 @@ namespace mtclean::fuzz {
 std::string CheckPipeline(const uint8_t* data, size_t size);
 std::string CheckRuleLoader(const uint8_t* data, size_t size);
 std::string CheckConfig(const uint8_t* data, size_t size);
+std::string CheckJsonRecord(const uint8_t* data, size_t size);
 
 }  // namespace mtclean::fuzz
 
