@@ -1,5 +1,7 @@
-// The fuzz targets' checks, run in the ordinary test suite on their seeds:
-// the project's fixtures, rule packs, sample configurations and records.
+// The fuzz targets' checks, run in the ordinary test suite on their seeds
+// (the project's fixtures, rule packs, sample configurations and records)
+// and on every input a fuzzer found (tests/fuzz/found/TARGET/, one file per
+// input, added with the fix of the bug it showed).
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -77,6 +79,24 @@ TEST(FuzzRegressionTest, JsonRecordReaderOnSampleRecords) {
   for (const std::string& record : records) {
     EXPECT_EQ(Check(CheckJsonRecord, ReadFile(record)), "") << record;
   }
+}
+
+TEST(FuzzRegressionTest, InputsTheFuzzersFound) {
+  const std::pair<const char*, std::string (*)(const uint8_t*, size_t)> targets[] = {
+      {"pipeline_fuzzer", CheckPipeline},
+      {"rule_loader_fuzzer", CheckRuleLoader},
+      {"config_fuzzer", CheckConfig},
+      {"json_record_fuzzer", CheckJsonRecord},
+  };
+  size_t found = 0;
+  for (const auto& [name, check] : targets) {
+    for (const std::string& file :
+         FilesUnder(SourcePath(std::string("tests/fuzz/found/") + name), {})) {
+      EXPECT_EQ(Check(check, ReadFile(file)), "") << file;
+      ++found;
+    }
+  }
+  EXPECT_GE(found, 1u);
 }
 
 }  // namespace
