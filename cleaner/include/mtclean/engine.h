@@ -35,7 +35,7 @@ struct RuleExample {
   enum class Kind { kBad, kOk };
   Kind kind = Kind::kOk;
   std::string text;  // the input
-  std::string good;  // for kBad: the expected cleaned text
+  std::string good = {};  // for kBad: the expected cleaned text
 };
 
 struct RuleDescription {
