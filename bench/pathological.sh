@@ -22,6 +22,7 @@ now() { date +%s.%N; }
 # make_case NAME SCALE FILE: writes the case at SCALE times its base size.
 make_case() {
   local name=$1 scale=$2 file=$3
+  set +o pipefail  # `yes` ends on SIGPIPE when `head` has enough
   case $name in
     quotes)     # one line of 1,000,000 straight double quotes
       head -c $((1000000 * scale)) /dev/zero | tr '\0' '"' > "$file"; echo >> "$file" ;;
@@ -43,6 +44,7 @@ make_case() {
         printf "\n"
       }' > "$file" ;;
   esac
+  set -o pipefail
 }
 
 printf '%-10s %5s %9s %12s %12s %10s\n' case scale MB "mtclean s/MB" "grep s/MB" ratio
