@@ -9,7 +9,6 @@
 #include "absl/strings/str_cat.h"
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
-#include "cleaner/cli/ordered_pool.h"
 #include "cleaner/report/diff.h"
 #include "cleaner/report/json_report.h"
 #include "cleaner/report/text_report.h"
@@ -57,69 +56,49 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
   bool failing = false;
   size_t total = 0, files_with_findings = 0;
   // Inputs are read and checked on --jobs threads and reported in order.
-  struct Item {
-    const PreparedInput* input = nullptr;
-    absl::StatusOr<LoadedInput> loaded;
-    absl::StatusOr<Result> result;
-  };
-  size_t next_input = 0;
-  RunOrdered<Item>(
-      options.jobs > 0 ? options.jobs : DefaultJobs(), 0,
-      [&]() -> std::optional<Item> {
-        if (next_input == inputs->size()) return std::nullopt;
-        return Item{&(*inputs)[next_input++], absl::UnknownError(""), absl::UnknownError("")};
-      },
-      [&options](Item& item) {
-        item.loaded = LoadInput(item.input->input, options.read);
-        if (item.loaded.ok() && item.loaded->verdict == LoadedInput::Verdict::kClean) {
-          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text,
-                                                  item.input->format);
-        }
-      },
-      [&](Item& item) {
-        const PreparedInput& input = *item.input;
-        if (!item.loaded.ok()) {
-          std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
-          input_error = true;
-          return true;
-        }
-        if (!ReportVerdict(*item.loaded)) {
-          input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
-          return true;
-        }
-        absl::StatusOr<Result>& result = item.result;
-        if (!result.ok()) {
-          std::cerr << "mtclean: error: " << result.status().message() << "\n";
-          input_error = true;
-          return true;
-        }
-        std::string* text = &item.loaded->text;
-        for (const Finding& f : result->findings) {
-          if (threshold && f.severity >= *threshold) failing = true;
-        }
-        total += result->findings.size();
-        if (!result->findings.empty()) ++files_with_findings;
-        texts.push_back(std::move(*text));
-        results.push_back(std::move(*result));
-        const internal::CheckedFile file{input.shown, texts.back(), &results.back()};
-        if (options.format == "text") {
-          const internal::LineIndex index(file.text);
-          for (const Finding& f : file.result->findings) {
-            std::cout << internal::FormatFindingWithSource(file.path, index, f, style);
-          }
-        } else if (options.format == "github") {
-          std::cout << internal::GithubReport(file);
-        } else if (options.format == "diff") {
-          std::cout << internal::UnifiedDiff(file.path, file.path, file.text, file.result->edits);
-        }
-        if (collect) {
-          checked.push_back(file);
-        } else {
-          texts.pop_back();
-          results.pop_back();
-        }
-        return true;
-      });
+  CleanInOrder(*inputs, options.jobs, options.read, [&](CleanedInput& item) {
+    const PreparedInput& input = *item.input;
+    if (!item.loaded.ok()) {
+      std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
+      input_error = true;
+      return;
+    }
+    if (!ReportVerdict(*item.loaded)) {
+      input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
+      return;
+    }
+    absl::StatusOr<Result>& result = item.result;
+    if (!result.ok()) {
+      std::cerr << "mtclean: error: " << result.status().message() << "\n";
+      input_error = true;
+      return;
+    }
+    std::string* text = &item.loaded->text;
+    for (const Finding& f : result->findings) {
+      if (threshold && f.severity >= *threshold) failing = true;
+    }
+    total += result->findings.size();
+    if (!result->findings.empty()) ++files_with_findings;
+    texts.push_back(std::move(*text));
+    results.push_back(std::move(*result));
+    const internal::CheckedFile file{input.shown, texts.back(), &results.back()};
+    if (options.format == "text") {
+      const internal::LineIndex index(file.text);
+      for (const Finding& f : file.result->findings) {
+        std::cout << internal::FormatFindingWithSource(file.path, index, f, style);
+      }
+    } else if (options.format == "github") {
+      std::cout << internal::GithubReport(file);
+    } else if (options.format == "diff") {
+      std::cout << internal::UnifiedDiff(file.path, file.path, file.text, file.result->edits);
+    }
+    if (collect) {
+      checked.push_back(file);
+    } else {
+      texts.pop_back();
+      results.pop_back();
+    }
+  });
   if (options.format == "json") {
     std::cout << internal::JsonReport(checked);
   } else if (options.format == "sarif") {

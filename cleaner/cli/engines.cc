@@ -1,5 +1,8 @@
 #include "cleaner/cli/engines.h"
 
+#include "cleaner/cli/corpus.h"
+#include "cleaner/cli/ordered_pool.h"
+
 #include <filesystem>
 
 namespace mtclean::cli {
@@ -87,6 +90,30 @@ absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
     prepared.push_back(std::move(p));
   }
   return prepared;
+}
+
+void CleanInOrder(const std::vector<PreparedInput>& inputs, int jobs, const ReadPolicy& read,
+                  const std::function<void(CleanedInput&)>& emit) {
+  size_t next_input = 0;
+  RunOrdered<CleanedInput>(
+      jobs > 0 ? jobs : DefaultJobs(), 0,
+      [&]() -> std::optional<CleanedInput> {
+        if (next_input == inputs.size()) return std::nullopt;
+        CleanedInput item;
+        item.input = &inputs[next_input++];
+        return item;
+      },
+      [&read](CleanedInput& item) {
+        item.loaded = LoadInput(item.input->input, read);
+        if (item.loaded.ok() && item.loaded->verdict == LoadedInput::Verdict::kClean) {
+          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text,
+                                                  item.input->format);
+        }
+      },
+      [&emit](CleanedInput& item) {
+        emit(item);
+        return true;
+      });
 }
 
 }  // namespace mtclean::cli

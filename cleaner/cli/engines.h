@@ -4,6 +4,7 @@
 #ifndef MTCLEAN_CLI_ENGINES_H_
 #define MTCLEAN_CLI_ENGINES_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -63,6 +64,19 @@ absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
 // `path` as linters print it: relative to the current folder when it lies
 // below it, else as given (normalised).
 std::string DisplayPath(const std::string& path);
+
+// One prepared input, read under a policy and, when it is to be cleaned,
+// cleaned by its engine.
+struct CleanedInput {
+  const PreparedInput* input = nullptr;
+  absl::StatusOr<LoadedInput> loaded = absl::UnknownError("not read");
+  absl::StatusOr<Result> result = absl::UnknownError("not cleaned");
+};
+
+// Reads and cleans `inputs` on `jobs` threads (0: one per core) and hands
+// each to `emit` on the calling thread, in input order.
+void CleanInOrder(const std::vector<PreparedInput>& inputs, int jobs, const ReadPolicy& read,
+                  const std::function<void(CleanedInput&)>& emit);
 
 }  // namespace mtclean::cli
 

@@ -5,7 +5,6 @@
 
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
-#include "cleaner/cli/ordered_pool.h"
 #include "cleaner/report/diff.h"
 
 namespace mtclean::cli {
@@ -28,63 +27,43 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
   }
   bool input_error = false;
   // Inputs are read and cleaned on --jobs threads and written in order.
-  struct Item {
-    const PreparedInput* input = nullptr;
-    absl::StatusOr<LoadedInput> loaded;
-    absl::StatusOr<Result> result;
-  };
-  size_t next_input = 0;
-  RunOrdered<Item>(
-      options.jobs > 0 ? options.jobs : DefaultJobs(), 0,
-      [&]() -> std::optional<Item> {
-        if (next_input == inputs->size()) return std::nullopt;
-        return Item{&(*inputs)[next_input++], absl::UnknownError(""), absl::UnknownError("")};
-      },
-      [&options](Item& item) {
-        item.loaded = LoadInput(item.input->input, options.read);
-        if (item.loaded.ok() && item.loaded->verdict == LoadedInput::Verdict::kClean) {
-          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text,
-                                                  item.input->format);
-        }
-      },
-      [&](Item& item) {
-        const PreparedInput& input = *item.input;
-        const std::string& shown = input.shown;
-        if (!item.loaded.ok()) {
-          std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
-          input_error = true;
-          return true;
-        }
-        const std::string& text = item.loaded->text;
-        if (!ReportVerdict(*item.loaded)) {
-          input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
-          if (filter) std::cout << text;  // a filter never loses its input
-          return true;
-        }
-        absl::StatusOr<Result>& result = item.result;
-        if (!result.ok()) {
-          std::cerr << "mtclean: error: " << result.status().message() << "\n";
-          input_error = true;
-          if (filter) std::cout << text;  // a filter never loses its input
-          return true;
-        }
-        if (filter) {
-          std::cout << result->cleaned;
-        } else if (options.write) {
-          // Unchanged files keep their mtime; a --lossy repair is a change.
-          if (result->cleaned == text && item.loaded->repaired == 0) return true;
-          if (absl::Status s = WriteFileAtomically(input.input.path, result->cleaned); !s.ok()) {
-            std::cerr << "mtclean: error: " << s.message() << "\n";
-            input_error = true;
-            return true;
-          }
-          std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
-                    << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
-        } else {
-          std::cout << internal::UnifiedDiff(shown, shown, text, result->edits);
-        }
-        return true;
-      });
+  CleanInOrder(*inputs, options.jobs, options.read, [&](CleanedInput& item) {
+    const PreparedInput& input = *item.input;
+    const std::string& shown = input.shown;
+    if (!item.loaded.ok()) {
+      std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
+      input_error = true;
+      return;
+    }
+    const std::string& text = item.loaded->text;
+    if (!ReportVerdict(*item.loaded)) {
+      input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
+      if (filter) std::cout << text;  // a filter never loses its input
+      return;
+    }
+    absl::StatusOr<Result>& result = item.result;
+    if (!result.ok()) {
+      std::cerr << "mtclean: error: " << result.status().message() << "\n";
+      input_error = true;
+      if (filter) std::cout << text;  // a filter never loses its input
+      return;
+    }
+    if (filter) {
+      std::cout << result->cleaned;
+    } else if (options.write) {
+      // Unchanged files keep their mtime; a --lossy repair is a change.
+      if (result->cleaned == text && item.loaded->repaired == 0) return;
+      if (absl::Status s = WriteFileAtomically(input.input.path, result->cleaned); !s.ok()) {
+        std::cerr << "mtclean: error: " << s.message() << "\n";
+        input_error = true;
+        return;
+      }
+      std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
+                << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
+    } else {
+      std::cout << internal::UnifiedDiff(shown, shown, text, result->edits);
+    }
+  });
   std::cout.flush();
   return input_error ? kExitInputError : kExitClean;
 }
