@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "cleaner/document/document.h"
 #include "nlohmann/json.hpp"
 
 namespace mtclean::cli {
@@ -274,7 +275,14 @@ absl::StatusOr<RecordLayout> ScanRecord(std::string_view record,
 }
 
 absl::StatusOr<std::string> DecodeString(std::string_view token, bool escaped) {
-  if (!escaped) return std::string(token.substr(1, token.size() - 2));
+  if (!escaped) {
+    std::string value(token.substr(1, token.size() - 2));
+    // The bytes are copied as they are, so their UTF-8 is checked here.
+    if (!internal::ValidateUtf8(value).ok()) {
+      return absl::InvalidArgumentError("invalid string (invalid UTF-8)");
+    }
+    return value;
+  }
   // nlohmann's lexer decodes escapes (surrogate pairs included) and checks
   // the UTF-8 of what it copies.
   nlohmann::json value = nlohmann::json::parse(token.begin(), token.end(), nullptr, false);

@@ -109,6 +109,15 @@ TEST(DecodeStringTest, DecodesEscapesAndSurrogatePairs) {
   EXPECT_FALSE(DecodeString(R"("lone \ud83d here")", true).ok());
 }
 
+TEST(DecodeStringTest, RefusesInvalidUtf8WithOrWithoutEscapes) {
+  // A lead byte without its continuation (found by json_record_fuzzer).
+  EXPECT_EQ(DecodeString("\"\xC6" "erly\"", false).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(DecodeString("\"\xC6" "erly \\n\"", true).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(*DecodeString("\"Caf\xC3\xA9\"", false), "Caf\xC3\xA9");
+}
+
 TEST(EncodeStringTest, RoundTripsAndKeepsAsciiStyle) {
   const std::string text = "Café \"Sol\"\n\ttab \x01 and \xF0\x9F\x93\xB0";
   for (const bool ascii : {false, true}) {
