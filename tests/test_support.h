@@ -36,6 +36,13 @@ inline std::unique_ptr<Engine> MakeEngine(Options options = {}) {
   return engine.ok() ? std::move(*engine) : nullptr;
 }
 
+// An engine that runs the one rule `id` (a rule's own tests).
+inline std::unique_ptr<Engine> MakeRuleEngine(const std::string& id) {
+  Options options;
+  options.only_rules = {id};
+  return MakeEngine(options);
+}
+
 inline Result CleanOrDie(const Engine& engine, const std::string& text) {
   absl::StatusOr<Result> result = engine.Clean("test", text);
   EXPECT_TRUE(result.ok()) << result.status();

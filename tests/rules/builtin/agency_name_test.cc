@@ -5,13 +5,10 @@ namespace {
 
 using ::mtclean::testing::CleanOrDie;
 using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 using ::mtclean::testing::RuleIds;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"newswire.agency-name"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("newswire.agency-name"); }
 
 TEST(AgencyNameTest, ReplacesEveryMarkedTranslation) {
   auto engine = Rule();

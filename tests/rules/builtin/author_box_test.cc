@@ -4,13 +4,9 @@ namespace mtclean {
 namespace {
 
 using ::mtclean::testing::CleanOrDie;
-using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"scrape.author-box"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("scrape.author-box"); }
 
 constexpr char kHeadline[] = "Wind farm approved off the coast\n\n";
 // Six paragraphs of story.

@@ -5,12 +5,9 @@ namespace {
 
 using ::mtclean::testing::CleanOrDie;
 using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"mt.calque"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("mt.calque"); }
 
 std::vector<std::string> Flagged(const Result& r, std::string_view text) {
   std::vector<std::string> spans;

@@ -4,13 +4,9 @@ namespace mtclean {
 namespace {
 
 using ::mtclean::testing::CleanOrDie;
-using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"newswire.dateline"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("newswire.dateline"); }
 
 TEST(DatelineTest, RemovesDatelineLinesInNativeAndTranslatedForms) {
   auto engine = Rule();

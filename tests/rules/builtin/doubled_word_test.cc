@@ -5,12 +5,9 @@ namespace {
 
 using ::mtclean::testing::CleanOrDie;
 using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"text.doubled-word"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("text.doubled-word"); }
 
 TEST(DoubledWordTest, RemovesTheRepeat) {
   auto engine = Rule();

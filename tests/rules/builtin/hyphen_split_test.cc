@@ -4,13 +4,9 @@ namespace mtclean {
 namespace {
 
 using ::mtclean::testing::CleanOrDie;
-using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"text.hyphen-split"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("text.hyphen-split"); }
 
 TEST(HyphenSplitTest, JoinsAWordTheDictionaryConfirms) {
   auto engine = Rule();

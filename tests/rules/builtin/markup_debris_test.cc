@@ -4,13 +4,9 @@ namespace mtclean {
 namespace {
 
 using ::mtclean::testing::CleanOrDie;
-using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"scrape.markup-debris"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("scrape.markup-debris"); }
 
 // A short story around `middle` (nothing in between when it is empty).
 std::string Wrap(const std::string& middle) {

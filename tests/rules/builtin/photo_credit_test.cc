@@ -4,13 +4,9 @@ namespace mtclean {
 namespace {
 
 using ::mtclean::testing::CleanOrDie;
-using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"scrape.photo-credit"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("scrape.photo-credit"); }
 
 constexpr char kHead[] = "Storm hits the coast\n\n";
 constexpr char kTail[] = "\n\nThe weather service expects calmer seas by Thursday.\n";

@@ -5,13 +5,10 @@ namespace {
 
 using ::mtclean::testing::CleanOrDie;
 using ::mtclean::testing::MakeEngine;
+using ::mtclean::testing::MakeRuleEngine;
 using ::mtclean::testing::RuleIds;
 
-std::unique_ptr<Engine> Rule() {
-  Options o;
-  o.only_rules = {"scrape.repeated-block"};
-  return MakeEngine(o);
-}
+std::unique_ptr<Engine> Rule() { return MakeRuleEngine("scrape.repeated-block"); }
 
 constexpr char kHead[] = "Dam reopens\n\nThe dam reopened to visitors on Saturday after repairs.\n\n";
 constexpr char kCaption[] = "Visitors walk along the crest of the dam on Saturday.";
