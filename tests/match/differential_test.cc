@@ -54,60 +54,74 @@ bool WordAt(std::string_view t, size_t b, size_t e) {
   return !(first_word && word_before()) && !(last_word && word_after());
 }
 
-// The RE2 reference of DataRule::Locate.
-std::vector<Span> ReferenceSites(const DataRule& rule, const Document& doc) {
-  std::vector<std::string> alternatives;
-  bool all_literal = true;
-  for (const PatternSpec& p : rule.patterns()) {
-    alternatives.push_back(absl::StrCat("(?:", PatternExpression(p), ")"));
-    all_literal = all_literal && p.literal;
-  }
-  const std::string alt = absl::StrCat("(?:", absl::StrJoin(alternatives, "|"), ")");
-  RE2::Options options;
-  options.set_case_sensitive(false);
-  options.set_longest_match(true);
-  std::vector<Span> sites;
-  const std::string_view text = doc.text();
-  if (IsLineScope(rule.scope())) {
-    const std::string sep = "[\\s\\p{P}\\p{S}]*";
-    std::string expression;
-    switch (rule.scope()) {
-      case Scope::kLine:
-        expression = absl::StrCat("^", sep, alt, "(?:", sep, alt, ")*", sep, "$");
-        break;
-      case Scope::kLineStart:
-        expression = absl::StrCat("^", sep, alt);
-        break;
-      default:
-        expression = absl::StrCat(alt, sep, "$");
-        break;
+// The RE2 reference of DataRule::Locate, compiled once per rule: RE2
+// compiles the Unicode classes of a line-scope expression slowly, and the
+// test runs under the sanitizers too.
+class ReferenceLocator {
+ public:
+  explicit ReferenceLocator(const DataRule& rule) : scope_(rule.scope()) {
+    std::vector<std::string> alternatives;
+    for (const PatternSpec& p : rule.patterns()) {
+      alternatives.push_back(absl::StrCat("(?:", PatternExpression(p), ")"));
+      all_literal_ = all_literal_ && p.literal;
     }
-    RE2 re(expression, options);
-    for (const Line& l : doc.lines()) {
-      if (l.blank || doc.IsProtected(l.begin, l.end)) continue;
-      const std::string line(text.substr(l.begin, l.end - l.begin));
-      if (RE2::PartialMatch(line, re)) sites.push_back({l.begin, l.end});
+    const std::string alt = absl::StrCat("(?:", absl::StrJoin(alternatives, "|"), ")");
+    std::string expression = alt;
+    if (IsLineScope(scope_)) {
+      const std::string sep = "[\\s\\p{P}\\p{S}]*";
+      switch (scope_) {
+        case Scope::kLine:
+          expression = absl::StrCat("^", sep, alt, "(?:", sep, alt, ")*", sep, "$");
+          break;
+        case Scope::kLineStart:
+          expression = absl::StrCat("^", sep, alt);
+          break;
+        default:
+          expression = absl::StrCat(alt, sep, "$");
+          break;
+      }
+    }
+    RE2::Options options;
+    options.set_case_sensitive(false);
+    options.set_longest_match(true);
+    re_ = std::make_unique<RE2>(expression, options);
+  }
+
+  bool ok() const { return re_->ok(); }
+
+  std::vector<Span> Sites(const Document& doc) const {
+    std::vector<Span> sites;
+    const std::string_view text = doc.text();
+    if (IsLineScope(scope_)) {
+      for (const Line& l : doc.lines()) {
+        if (l.blank || doc.IsProtected(l.begin, l.end)) continue;
+        const std::string line(text.substr(l.begin, l.end - l.begin));
+        if (RE2::PartialMatch(line, *re_)) sites.push_back({l.begin, l.end});
+      }
+      return sites;
+    }
+    const std::string copy(text);
+    re2::StringPiece input(copy);
+    size_t pos = 0;
+    re2::StringPiece m;
+    while (pos < copy.size() && re_->Match(input, pos, copy.size(), RE2::UNANCHORED, &m, 1)) {
+      const size_t b = static_cast<size_t>(m.data() - copy.data());
+      const size_t e = b + m.size();
+      if (e == b || (all_literal_ && !WordAt(text, b, e)) || doc.IsProtected(b, e)) {
+        pos = b + 1;
+        continue;
+      }
+      sites.push_back({b, e});
+      pos = e;
     }
     return sites;
   }
-  RE2 re(alt, options);
-  const std::string copy(text);
-  re2::StringPiece input(copy);
-  size_t pos = 0;
-  re2::StringPiece m;
-  while (pos < copy.size() &&
-         re.Match(input, pos, copy.size(), RE2::UNANCHORED, &m, 1)) {
-    const size_t b = static_cast<size_t>(m.data() - copy.data());
-    const size_t e = b + m.size();
-    if (e == b || (all_literal && !WordAt(text, b, e)) || doc.IsProtected(b, e)) {
-      pos = b + 1;
-      continue;
-    }
-    sites.push_back({b, e});
-    pos = e;
-  }
-  return sites;
-}
+
+ private:
+  Scope scope_;
+  bool all_literal_ = true;
+  std::unique_ptr<RE2> re_;
+};
 
 TEST(DifferentialTest, EveryDataRuleAgreesWithRe2) {
   absl::StatusOr<WordLists> words =
@@ -120,23 +134,29 @@ TEST(DifferentialTest, EveryDataRuleAgreesWithRe2) {
     absl::StatusOr<std::unique_ptr<RuleSet>> rules =
         RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
     ASSERT_TRUE(rules.ok()) << rules.status();
-    const std::vector<std::string> texts = TestTexts(**rules);
+    std::vector<Document> docs;
+    for (const std::string& text : TestTexts(**rules)) {
+      absl::StatusOr<Document> doc = Document::Create(text);
+      ASSERT_TRUE(doc.ok());
+      docs.push_back(*std::move(doc));
+    }
     for (const auto& rule : (*rules)->data_rules()) {
-      absl::StatusOr<std::unique_ptr<Scanner>> scanner = Scanner::Compile(rule->patterns(), MTCLEAN_TEST_CACHE_DIR);
+      absl::StatusOr<std::unique_ptr<Scanner>> scanner =
+          Scanner::Compile(rule->patterns(), MTCLEAN_TEST_CACHE_DIR);
       ASSERT_TRUE(scanner.ok()) << scanner.status();
-      for (const std::string& text : texts) {
-        absl::StatusOr<Document> doc = Document::Create(text);
-        ASSERT_TRUE(doc.ok());
+      const ReferenceLocator reference(*rule);
+      ASSERT_TRUE(reference.ok()) << rule->id();
+      for (const Document& doc : docs) {
         std::vector<RawMatch> raw;
-        ASSERT_TRUE((*scanner)->Scan(doc->text(), &raw).ok());
+        ASSERT_TRUE((*scanner)->Scan(doc.text(), &raw).ok());
         std::vector<RuleMatch> matches;
         for (const RawMatch& m : raw) matches.push_back({m.pattern, m.begin, m.end});
         std::vector<Span> got;
-        for (const Site& site : rule->Locate(*doc, std::move(matches))) {
+        for (const Site& site : rule->Locate(doc, std::move(matches))) {
           got.push_back({site.begin, site.end});
         }
-        const std::vector<Span> want = ReferenceSites(*rule, *doc);
-        EXPECT_EQ(got, want) << rule->id() << " on:\n" << text.substr(0, 300);
+        EXPECT_EQ(got, reference.Sites(doc)) << rule->id() << " on:\n"
+                                             << doc.text().substr(0, 300);
       }
     }
   }
