@@ -35,19 +35,39 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
   std::vector<Input> inputs;
   for (const std::string& path : paths) {
     std::error_code ec;
-    if (path != "-" && fs::is_directory(path, ec)) {
-      std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
-           !ec && it != end; it.increment(ec)) {
-        if (it->is_regular_file(ec) && IsTextExtension(it->path())) {
-          found.push_back(it->path().string());
-        }
-      }
-      std::sort(found.begin(), found.end());
-      for (std::string& f : found) inputs.push_back({std::move(f), /*named=*/false});
-    } else {
-      inputs.push_back({path, /*named=*/true});
+    if (path == "-" || !fs::is_directory(path, ec)) {
+      inputs.push_back({.path = path, .named = true, .error = {}});
+      continue;
     }
+    std::vector<Input> found;
+    auto unreadable = [&found](const std::string& folder, const std::error_code& error) {
+      found.push_back({.path = folder,
+                       .named = false,
+                       .error = absl::StrCat(folder, ": cannot read folder: ", error.message())});
+    };
+    fs::recursive_directory_iterator it(path, ec);
+    if (ec) unreadable(path, ec);
+    std::string current = path;  // what the walk stands on, for an error
+    for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+      current = it->path().string();
+      std::error_code entry_ec;  // a broken link: not a folder, not a file
+      if (it->is_directory(entry_ec) && !it->is_symlink(entry_ec)) {
+        // Opened here first, so that a folder that cannot be read is
+        // reported and passed by, not left to end the walk.
+        std::error_code open_ec;
+        fs::directory_iterator probe(it->path(), open_ec);
+        if (open_ec) {
+          unreadable(current, open_ec);
+          it.disable_recursion_pending();
+        }
+      } else if (it->is_regular_file(entry_ec) && IsTextExtension(it->path())) {
+        found.push_back({.path = current, .named = false, .error = {}});
+      }
+    }
+    if (ec && current != path) unreadable(current, ec);
+    std::sort(found.begin(), found.end(),
+              [](const Input& a, const Input& b) { return a.path < b.path; });
+    for (Input& f : found) inputs.push_back(std::move(f));
   }
   return inputs;
 }
@@ -76,6 +96,7 @@ absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& poli
   using Verdict = LoadedInput::Verdict;
   const std::string& path = input.path;
   const std::string shown = path == "-" ? "<stdin>" : path;
+  if (!input.error.empty()) return absl::UnavailableError(input.error);
   LoadedInput loaded;
   auto too_large = [&](uint64_t size) {
     loaded.verdict = Verdict::kSkip;

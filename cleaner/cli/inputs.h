@@ -15,12 +15,14 @@ namespace mtclean::cli {
 struct Input {
   std::string path;
   bool named = true;  // false: found by walking a folder
+  std::string error;  // set for a folder the walk could not open: names it
 };
 
 // Expands the command-line paths: files as given, folders walked (sorted)
 // for *.txt, *.md and *.markdown, "-" kept. Paths that do not exist are kept
-// too, so that reading them reports the error in order. Symbolic links to
-// folders are not followed, so a link loop cannot make the walk endless.
+// too, so that reading them reports the error in order; so are folders that
+// cannot be opened, with `error` set. Symbolic links to folders are not
+// followed, so a link loop cannot make the walk endless.
 std::vector<Input> ExpandInputs(const std::vector<std::string>& paths);
 
 // What the CLI accepts as a document.
@@ -48,7 +50,8 @@ struct LoadedInput {
 // refused when it was named, skipped when a folder walk found it. Invalid
 // UTF-8 is refused, naming the byte offset, unless the policy is lossy. A
 // document over the size limit is skipped before it is read (standard
-// input: after). Error: the input cannot be read (the message names it).
+// input: after). Error: the input cannot be read, or is a folder the walk
+// could not open (the message names it).
 absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& policy);
 
 // Prints the input's message on stderr (as an error when it is refused, as

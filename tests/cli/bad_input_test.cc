@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 #include "tests/cli/shell.h"
 #include "tests/test_support.h"
 
@@ -164,6 +166,33 @@ TEST(BadInputTest, HundredMegabyteSingleLineIsCleaned) {
   const RunOutput r = Shell("$MTCLEAN fix --write line.txt && cmp line.txt expected.txt",
                             s.dir().string());
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
+}
+
+// The prefix that runs a command without root's power to read any file: a
+// new user namespace, where root's files are checked against their owner
+// bits like anyone's. Empty when the tests do not run as root.
+std::string WithoutReadOverride() { return geteuid() == 0 ? "unshare --user " : ""; }
+
+TEST(BadInputTest, FileAndFolderWithoutReadPermissionExitThreeAndOthersStillRun) {
+  if (geteuid() == 0 && Shell("unshare --user true").exit_code != 0) {
+    GTEST_SKIP() << "running as root without user namespaces: permissions cannot stop a read";
+  }
+  Scratch s;
+  s.Write("locked.txt", kStory);
+  s.Write("site/locked/inner.txt", kStory);
+  s.Write("site/open.txt", kStory);
+  s.Write("story.txt", kStory);
+  fs::permissions(s.dir() / "locked.txt", fs::perms::none);
+  fs::permissions(s.dir() / "site" / "locked", fs::perms::none);
+  const RunOutput r =
+      Shell(WithoutReadOverride() + "$MTCLEAN check locked.txt site story.txt", s.dir().string());
+  fs::permissions(s.dir() / "site" / "locked", fs::perms::owner_all);  // so Scratch can remove it
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("locked.txt: cannot read"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("site/locked"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("site/open.txt:3:1:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("story.txt:3:1:"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("inner.txt"), std::string::npos) << r.out;
 }
 
 TEST(BadInputTest, SymlinkLoopInAFolderIsWalkedOnce) {
