@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-./scripts/build.sh
+./scripts/build.sh --target mtclean
 ./build/mtclean fix "$@" tests/articles/europa-press-all-four-artifacts.txt

@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake g++ make pkg-config git patch
+  clang libclang-rt-dev
   pre-commit
   python3
   libicu-dev
