@@ -47,6 +47,7 @@ class ConfigTest : public ::testing::Test {
     if (!c.ok()) return "parse: " + std::string(c.status().message());
     Options options;
     options.data_dir = MTCLEAN_SOURCE_DIR;
+    options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
     c->ApplyTo(&options, false);
     absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(options);
     return engine.ok() ? "(no error)" : std::string(engine.status().message());
@@ -56,11 +57,8 @@ class ConfigTest : public ::testing::Test {
     absl::StatusOr<Config> c = ParseConfig(yaml, ConfigPath());
     EXPECT_TRUE(c.ok()) << c.status();
     Options options;
-    options.data_dir = MTCLEAN_SOURCE_DIR;
     if (c.ok()) c->ApplyTo(&options, false);
-    absl::StatusOr<std::unique_ptr<Engine>> engine = Engine::Create(options);
-    EXPECT_TRUE(engine.ok()) << engine.status();
-    return engine.ok() ? std::move(*engine) : nullptr;
+    return testing::MakeEngine(options);
   }
 
   std::string Prefix() const { return ConfigPath() + ":"; }
