@@ -164,13 +164,16 @@ TEST(BadInputTest, HundredMegabyteSingleLineIsCleaned) {
   EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
 }
 
-// The prefix that runs a command without root's power to read any file: a
-// new user namespace, where root's files are checked against their owner
-// bits like anyone's. Empty when the tests do not run as root.
-std::string WithoutReadOverride() { return geteuid() == 0 ? "unshare --user " : ""; }
+// The prefix that runs a command without root's power to read and write any
+// file: a new user namespace, where root's files are checked against their
+// owner bits like anyone's. Empty when the tests do not run as root.
+std::string WithoutRootOverride() { return geteuid() == 0 ? "unshare --user " : ""; }
+
+// True when permissions can stop this test process's commands.
+bool PermissionsApply() { return geteuid() != 0 || Shell("unshare --user true").exit_code == 0; }
 
 TEST(BadInputTest, FileAndFolderWithoutReadPermissionExitThreeAndOthersStillRun) {
-  if (geteuid() == 0 && Shell("unshare --user true").exit_code != 0) {
+  if (!PermissionsApply()) {
     GTEST_SKIP() << "running as root without user namespaces: permissions cannot stop a read";
   }
   Scratch s;
@@ -181,7 +184,7 @@ TEST(BadInputTest, FileAndFolderWithoutReadPermissionExitThreeAndOthersStillRun)
   fs::permissions(s.dir() / "locked.txt", fs::perms::none);
   fs::permissions(s.dir() / "site" / "locked", fs::perms::none);
   const RunOutput r =
-      Shell(WithoutReadOverride() + "$MTCLEAN check locked.txt site story.txt", s.dir().string());
+      Shell(WithoutRootOverride() + "$MTCLEAN check locked.txt site story.txt", s.dir().string());
   fs::permissions(s.dir() / "site" / "locked", fs::perms::owner_all);  // so Scratch can remove it
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("locked.txt: cannot read"), std::string::npos) << r.err;
@@ -189,6 +192,25 @@ TEST(BadInputTest, FileAndFolderWithoutReadPermissionExitThreeAndOthersStillRun)
   EXPECT_NE(r.out.find("site/open.txt:3:1:"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("story.txt:3:1:"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("inner.txt"), std::string::npos) << r.out;
+}
+
+TEST(BadInputTest, WriteIntoAReadOnlyFolderFailsAndLeavesTheOriginalIntact) {
+  if (!PermissionsApply()) {
+    GTEST_SKIP() << "running as root without user namespaces: permissions cannot stop a write";
+  }
+  Scratch s;
+  s.Write("archive/story.txt", kStory);
+  s.Write("story.txt", kStory);
+  fs::permissions(s.dir() / "archive", fs::perms::owner_read | fs::perms::owner_exec);
+  const RunOutput r = Shell(WithoutRootOverride() + "$MTCLEAN fix --write archive/story.txt story.txt",
+                            s.dir().string());
+  fs::permissions(s.dir() / "archive", fs::perms::owner_all);
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("archive/story.txt: cannot"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(s.Path("archive/story.txt")), kStory);
+  EXPECT_EQ(std::distance(fs::directory_iterator(s.dir() / "archive"), fs::directory_iterator()), 1)
+      << "a temporary file was left behind";
+  EXPECT_EQ(ReadFile(s.Path("story.txt")), kCleanStory) << "the other input is still fixed";
 }
 
 TEST(BadInputTest, SymlinkLoopInAFolderIsWalkedOnce) {
