@@ -104,7 +104,7 @@ namespace {
 bool HasSurrogateEscape(std::string_view text) {
   for (size_t i = text.find("\\u"); i != std::string_view::npos; i = text.find("\\u", i + 1)) {
     if (i + 3 < text.size() && (text[i + 2] == 'd' || text[i + 2] == 'D') &&
-        std::string_view("89abAB").find(text[i + 3]) != std::string_view::npos) {
+        std::string_view("89abcdefABCDEF").find(text[i + 3]) != std::string_view::npos) {
       return true;
     }
   }
