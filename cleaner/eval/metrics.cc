@@ -156,24 +156,11 @@ size_t CostBound(size_t a, size_t b, const EvalOptions& options) {
   return std::min(options.max_edit_cost, options.max_edit_work / (a + b + 1));
 }
 
-// The lines of `text`, each with its line break.
-std::vector<std::string_view> SplitLines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t nl = text.find('\n', start);
-    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(start, end - start));
-    start = end;
-  }
-  return lines;
-}
-
 // The unified diff from `output` to `gold`, by lines.
 std::string DiffAgainstGold(const DocEvaluation& doc, std::string_view output,
                             std::string_view gold, const EvalOptions& options) {
-  const std::vector<std::string_view> a = SplitLines(output);
-  const std::vector<std::string_view> b = SplitLines(gold);
+  const std::vector<std::string_view> a = SplitKeepingNewlines(output);
+  const std::vector<std::string_view> b = SplitKeepingNewlines(gold);
   std::optional<std::vector<DiffChange>> changes =
       DiffLines(a, b, CostBound(a.size(), b.size(), options));
   if (!changes) return "";

@@ -7,19 +7,6 @@
 namespace mtclean::internal {
 namespace {
 
-// Splits into lines that keep their "\n".
-std::vector<std::string_view> SplitKeepingNewlines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back(text.substr(pos, end - pos));
-    pos = end;
-  }
-  return lines;
-}
-
 void AppendLine(std::string* out, char mark, std::string_view line) {
   out->push_back(mark);
   if (!line.empty() && line.back() == '\n') {
@@ -142,6 +129,18 @@ std::string UnifiedDiff(std::string_view old_path, std::string_view new_path,
     c = h_end;
   }
   return out;
+}
+
+std::vector<std::string_view> SplitKeepingNewlines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    lines.push_back(text.substr(pos, end - pos));
+    pos = end;
+  }
+  return lines;
 }
 
 }  // namespace mtclean::internal

@@ -21,6 +21,10 @@ std::string UnifiedDiff(std::string_view old_path, std::string_view new_path,
                         std::string_view original, const std::vector<Edit>& edits,
                         int context = 3);
 
+// The lines of `text`, each with its own line break (the last one may have
+// none): the units a unified diff works in.
+std::vector<std::string_view> SplitKeepingNewlines(std::string_view text);
+
 }  // namespace mtclean::internal
 
 #endif  // MTCLEAN_REPORT_DIFF_H_
