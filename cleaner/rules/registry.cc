@@ -266,6 +266,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   for (size_t i = 0; i < structural_rules_.size(); ++i) {
     if (!structural_rules_[i]->AppliesTo(context.language)) continue;
     std::vector<RuleMatch>& rule_candidates = candidates[i];
+    structural_rules_[i]->FindCandidates(doc.text(), &rule_candidates);
     std::sort(rule_candidates.begin(), rule_candidates.end(),
               [](const RuleMatch& a, const RuleMatch& b) {
                 return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;

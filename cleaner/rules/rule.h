@@ -48,7 +48,8 @@ struct RuleContext {
   // registry for structural rules (never null there).
   const BlockPositions* positions = nullptr;
   // For a structural rule: the matches of its CandidatePatterns() in the
-  // document's one scan, sorted by begin then end. Empty for other rules.
+  // document's one scan and what its FindCandidates() found, sorted by
+  // begin then end. Empty for other rules.
   // Points into the registry's per-scan storage; valid during Check().
   std::span<const RuleMatch> candidates = {};
 };
@@ -96,6 +97,13 @@ class StructuralRule : public Rule {
   // the whole text itself. Called once, when the registry is built.
   // Default: none.
   virtual std::vector<PatternSpec> CandidatePatterns() const { return {}; }
+
+  // Candidate sites the rule finds with its own pass over `text`, for
+  // shapes that would slow the one scan down for every rule (short runs of
+  // character classes with no literal to anchor on). Appended to `out`
+  // with pattern indices of the rule's choosing, in any order; they reach
+  // Check() sorted, together with the scanned ones. Default: none.
+  virtual void FindCandidates(std::string_view /*text*/, std::vector<RuleMatch>* /*out*/) const {}
 
  protected:
   using Rule::Rule;

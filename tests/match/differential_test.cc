@@ -4,6 +4,10 @@
 // articles, and texts that stress line ends). The candidate patterns of the
 // structural rules are checked the same way, match by match.
 #include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -232,6 +236,96 @@ TEST(DifferentialTest, EveryCandidatePatternAgreesWithRe2) {
     }
   }
   EXPECT_GT(checked, 50u);  // the texts exercise the patterns
+}
+
+// The regular expressions a rule's FindCandidates() stands for, by pattern
+// index: its byte loop must find exactly their matches, one per end offset
+// with the leftmost start, as the scanner would.
+const std::map<std::string, std::vector<std::string>>& FinderExpressions() {
+  static const auto* expressions = new std::map<std::string, std::vector<std::string>>{
+      {"text.spacing",
+       {
+           "[ \\t]+[,.;:!?]",
+           "[a-z\\x{DF}-\\x{24F}][a-z\\x{DF}-\\x{24F}][.!?][A-Z\\x{C0}-\\x{DE}][a-z\\x{DF}-\\x{24F}]",
+           "[a-z\\x{DF}-\\x{24F}][a-z\\x{DF}-\\x{24F}][,;][A-Za-z\\x{C0}-\\x{24F}][A-Za-z\\x{C0}-\\x{24F}]",
+           "  ",
+           "!!|\\?\\?|,,|;;|\\.\\.",
+       }},
+  };
+  return *expressions;
+}
+
+TEST(DifferentialTest, EveryCandidateFinderAgreesWithItsExpressions) {
+  absl::StatusOr<WordLists> words =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+  ASSERT_TRUE(words.ok()) << words.status();
+  Options options;
+  options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
+  absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules =
+      MakeBuiltinRules(*words, options);
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  absl::StatusOr<std::unique_ptr<RuleSet>> all =
+      RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
+  ASSERT_TRUE(all.ok()) << all.status();
+  std::vector<std::string> texts = TestTexts(**all);
+  for (std::string& t : CandidateTexts()) texts.push_back(std::move(t));
+  texts.push_back("  \t ,\t\t. x  ;  ::!!!?? ,,;;... . ..");
+  // The edges of each letter class.
+  texts.push_back("ab.Àa ab.Þa ab.ßa ab.×÷ ab.Zz ab.[a ab,ɏɏ ab,ɐa ab;ÀÞ ßɏ!Aa ÞÞ.Aa `a.Aa {a.Aa ɐa.Aa aɐ.Aa ab.Aɐ");
+  texts.push_back("été.Été çà,ÀÉ ßß!Øø ÿÿ?Þa ab.Cd ab.cd AB.Cd ab,cD a,bc ab;éé ab×.Cd");
+  size_t with_finder = 0;
+  size_t checked = 0;
+  for (const auto& rule : *rules) {
+    std::vector<RuleMatch> probe;
+    for (const std::string& text : texts) rule->FindCandidates(text, &probe);
+    const auto spec = FinderExpressions().find(rule->id());
+    if (spec == FinderExpressions().end()) {
+      EXPECT_TRUE(probe.empty()) << rule->id() << " finds candidates but has no expressions here";
+      continue;
+    }
+    ++with_finder;
+    std::vector<std::unique_ptr<RE2>> expressions;
+    for (const std::string& e : spec->second) {
+      expressions.push_back(std::make_unique<RE2>(e));
+      ASSERT_TRUE(expressions.back()->ok()) << expressions.back()->error();
+    }
+    for (const std::string& text : texts) {
+      SCOPED_TRACE(rule->id() + " on: " + text.substr(0, 200));
+      std::vector<RuleMatch> found;
+      rule->FindCandidates(text, &found);
+      std::set<std::tuple<size_t, size_t, size_t>> got;
+      for (const RuleMatch& m : found) {
+        ASSERT_LT(m.pattern, expressions.size());
+        EXPECT_TRUE(got.insert({m.pattern, m.end, m.begin}).second) << "reported twice";
+      }
+      // The expected matches: for every pattern and end offset, the
+      // leftmost start (the patterns here span at most 12 bytes, and the
+      // only unbounded one, a run of blanks, is followed back byte by byte).
+      std::set<std::tuple<size_t, size_t, size_t>> want;
+      for (size_t p = 0; p < expressions.size(); ++p) {
+        for (size_t end = 1; end <= text.size(); ++end) {
+          if (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+            continue;
+          }
+          std::optional<size_t> leftmost;
+          for (size_t begin = end; begin-- > 0;) {
+            if ((static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) continue;
+            const std::string_view piece = std::string_view(text).substr(begin, end - begin);
+            if (RE2::FullMatch(re2::StringPiece(piece.data(), piece.size()), *expressions[p])) {
+              leftmost = begin;
+            } else if (end - begin > 12 && text[begin] != ' ' && text[begin] != '\t') {
+              break;
+            }
+          }
+          if (leftmost) want.insert({p, end, *leftmost});
+        }
+      }
+      checked += want.size();
+      EXPECT_EQ(got, want);
+    }
+  }
+  EXPECT_EQ(with_finder, FinderExpressions().size());
+  EXPECT_GT(checked, 50u);  // the texts exercise the expressions
 }
 
 }  // namespace
