@@ -154,7 +154,17 @@ std::string CheckJsonRecord(const uint8_t* data, size_t size) {
     const std::string_view token =
         record.substr(layout->field.begin, layout->field.end - layout->field.begin);
     absl::StatusOr<std::string> value = cli::DecodeString(token, layout->field_escaped);
-    if (!value.ok()) continue;  // a lone surrogate or invalid UTF-8: refused
+    // The field's value is nlohmann::json's reading of its token, which
+    // refuses the same strings (a lone surrogate, invalid UTF-8).
+    const nlohmann::json reference = nlohmann::json::parse(token, nullptr, false);
+    if (reference.is_discarded() != !value.ok()) {
+      return value.ok() ? "a string nlohmann::json refuses was decoded"
+                        : "a string nlohmann::json reads was refused";
+    }
+    if (!value.ok()) continue;
+    if (!reference.is_string() || reference.get_ref<const std::string&>() != *value) {
+      return "a string decodes to another value than nlohmann::json's";
+    }
     // The reader copies the other fields byte for byte and checks UTF-8 in
     // the field it decodes only, so a stray byte elsewhere does not stop a
     // corpus run; and RFC 8259's grammar allows a lone surrogate escape,
