@@ -161,6 +161,14 @@ bool HasLetter(std::string_view s) {
   return false;
 }
 
+// True when the first character after leading spaces and tabs is a
+// quotation mark.
+bool OpensWithQuote(std::string_view block) {
+  size_t i = 0;
+  while (i < block.size() && (block[i] == ' ' || block[i] == '\t')) ++i;
+  return i < block.size() && IsQuote(NextCodePoint(block, i));
+}
+
 // The words inside a block that is only a quotation ("“...”", "« ... »",
 // "„...“"), folded and without the final punctuation; nullopt otherwise.
 std::optional<std::string> PullQuoteWords(std::string_view block) {
@@ -305,7 +313,12 @@ class RepeatedBlockRule : public StructuralRule {
       const Block& block = blocks[b];
       if (deleted[block.first_line] || doc.IsProtected(block.begin, block.end)) continue;
       const std::string_view text = doc.BlockText(b);
-      if (text.find_first_of("\"'\xE2\xC2") == std::string_view::npos) continue;
+      // Only a block that opens with a quotation mark can be one (see
+      // PullQuoteWords()): a test of one character before a search.
+      if (!OpensWithQuote(text) ||
+          text.find_first_of("\"'\xE2\xC2") == std::string_view::npos) {
+        continue;
+      }
       std::optional<std::string> words;
       for (const size_t other : {b - 1, b + 1}) {
         if (other < start || other >= blocks.size() || deleted[blocks[other].first_line]) {
