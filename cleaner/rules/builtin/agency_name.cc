@@ -116,13 +116,30 @@ char NeighbourAfter(std::string_view text, size_t offset) {
 class AgencyNameRule : public StructuralRule {
  public:
   AgencyNameRule(std::unique_ptr<RE2> pattern,
-                 absl::flat_hash_map<std::string, std::string> canonical)
+                 absl::flat_hash_map<std::string, std::string> canonical,
+                 std::vector<std::string> form_patterns)
       : StructuralRule(Describe()),
         pattern_(std::move(pattern)),
-        canonical_(std::move(canonical)) {}
+        canonical_(std::move(canonical)),
+        form_patterns_(std::move(form_patterns)) {}
+
+  // Every translated form, for the one scan: the expression (their
+  // alternation) runs only over a document that holds one.
+  std::vector<PatternSpec> CandidatePatterns() const override {
+    std::vector<PatternSpec> out;
+    for (const std::string& form : form_patterns_) {
+      PatternSpec p;
+      p.text = form;
+      p.literal = false;
+      p.caseless = false;
+      p.origin = "built-in rule newswire.agency-name (dictionaries/agencies.txt)";
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
-    if (pattern_ == nullptr) return;
+    if (pattern_ == nullptr || context.candidates.empty()) return;
     const std::string_view text = context.doc.text();
     re2::StringPiece input(text.data(), text.size());
     re2::StringPiece match;
@@ -147,6 +164,7 @@ class AgencyNameRule : public StructuralRule {
  private:
   std::unique_ptr<RE2> pattern_;  // null when no form is marked translated
   absl::flat_hash_map<std::string, std::string> canonical_;  // form -> own name
+  std::vector<std::string> form_patterns_;                  // SpacedPattern() of each
 };
 
 }  // namespace
@@ -162,7 +180,8 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLis
     }
   }
   if (forms.empty()) {
-    return std::make_unique<AgencyNameRule>(nullptr, std::move(canonical));
+    return std::make_unique<AgencyNameRule>(nullptr, std::move(canonical),
+                                            std::vector<std::string>());
   }
   // Longest first, so that a longer form wins over one it contains.
   std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
@@ -179,7 +198,8 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLis
         "newswire.agency-name: cannot build the expression of the translated agency names: ",
         pattern->error()));
   }
-  return std::make_unique<AgencyNameRule>(std::move(pattern), std::move(canonical));
+  return std::make_unique<AgencyNameRule>(std::move(pattern), std::move(canonical),
+                                          std::move(alternatives));
 }
 
 }  // namespace mtclean::internal

@@ -156,6 +156,23 @@ class MarkupDebrisRule : public StructuralRule {
   explicit MarkupDebrisRule(std::unique_ptr<RE2> alt_text)
       : StructuralRule(Describe()), alt_text_(std::move(alt_text)) {}
 
+  // Words that every alt-text opener holds one of, for the one scan: the
+  // expression runs only over a document that has one. Each is ASCII
+  // without `k` or `s`, so that a caseless literal finds whatever the
+  // expression's Unicode case folding would (`K` is also the Kelvin sign,
+  // `s` also the long s).
+  std::vector<PatternSpec> CandidatePatterns() const override {
+    std::vector<PatternSpec> out;
+    for (const char* word : {"imag", "mmag", "may be a", "photo", "foto", "graph", "fico",
+                             "bild"}) {
+      PatternSpec p;
+      p.text = word;
+      p.origin = "built-in rule scrape.markup-debris (alt text)";
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
+
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
     const std::string_view all = doc.text();
@@ -173,7 +190,7 @@ class MarkupDebrisRule : public StructuralRule {
         if (backslash) FindBackslashes(line, &by_line[l]);
       }
     }
-    FindAltText(doc, &by_line);
+    if (!context.candidates.empty()) FindAltText(doc, &by_line);
 
     for (size_t l = 0; l < by_line.size(); ++l) {
       if (by_line[l].empty()) continue;

@@ -1,3 +1,4 @@
+#include "absl/strings/ascii.h"
 #include "tests/test_support.h"
 
 namespace mtclean {
@@ -90,6 +91,29 @@ TEST(MarkupDebrisTest, AltTextGoesToTheEndOfTheLine) {
   ExpectCleaned(*engine, "L'immagine può contenere: una o più persone", "");
   ExpectCleaned(*engine, "A imagem pode conter: barco e água", "");
   ExpectCleaned(*engine, "Keine Fotobeschreibung verfügbar.", "");
+}
+
+// The rule's expression runs only where the one scan finds one of a few
+// words every opener holds: each opener, as written and in capitals, must
+// still be found.
+TEST(MarkupDebrisTest, EveryOpenerIsFoundInAnyCase) {
+  auto engine = Rule();
+  for (const std::string opener : {
+           "Image may contain", "May be an image of", "May be a graphic of",
+           "May be a cartoon of", "May be a closeup of", "May be a meme of",
+           "May be a screenshot of", "No photo description available",
+           "L’image contient peut-être", "Peut être une image de", "Peut être un graphique de",
+           "Aucune description de photo disponible", "La imagen puede contener",
+           "Puede ser una imagen de", "Puede ser un gráfico de",
+           "No hay ninguna descripción de la foto disponible", "Das Bild enthält möglicherweise",
+           "Kann ein Bild von", "Möglicherweise ein Bild von", "Keine Fotobeschreibung verfügbar",
+           "L'immagine può contenere", "Potrebbe essere un’immagine",
+           "Nessuna descrizione della foto disponibile", "A imagem pode conter",
+           "Pode ser uma imagem de", "Nenhuma descrição de foto disponível"}) {
+    for (const std::string& written : {opener, absl::AsciiStrToUpper(opener)}) {
+      ExpectCleaned(*engine, "Tugs at work. " + written + " 2 boats", "Tugs at work.");
+    }
+  }
 }
 
 TEST(MarkupDebrisTest, AltTextPhrasesInsideSentencesStay) {
