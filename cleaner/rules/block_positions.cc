@@ -10,9 +10,8 @@ constexpr size_t kMaxVocabularyPercent = 50;
 
 BlockPositions::BlockPositions(const Document& doc, std::vector<bool> boilerplate_line,
                                const std::vector<size_t>& vocabulary_bytes)
-    : boilerplate_(std::move(boilerplate_line)) {
+    : doc_(&doc), boilerplate_(std::move(boilerplate_line)) {
   const size_t n = doc.lines().size();
-  shapes_.resize(n);
   blank_.assign(n, true);
   vocabulary_heavy_.assign(n, false);
   for (size_t l = 0; l < n; ++l) {
@@ -20,7 +19,6 @@ BlockPositions::BlockPositions(const Document& doc, std::vector<bool> boilerplat
     if (doc.BlockOfLine(l) == Document::kNoBlock) continue;
     blank_[l] = false;
     const std::string_view text = doc.LineText(l);
-    shapes_[l] = MeasureLine(text);
     vocabulary_heavy_[l] = vocabulary_bytes[l] * 100 >= kMaxVocabularyPercent * text.size();
   }
   Recount(doc);
@@ -56,17 +54,31 @@ void BlockPositions::Recount(const Document& doc) {
     if (content[b]) ++count;
   }
 
-  const size_t n = shapes_.size();
-  story_.assign(n, false);
-  story_before_.resize(n);
-  story_lines_ = 0;
-  for (size_t l = 0; l < n; ++l) {
-    story_before_[l] = story_lines_;
-    if (blank_[l] || boilerplate_[l] || vocabulary_heavy_[l]) continue;
-    if (!IsSentenceLike(shapes_[l])) continue;
-    story_[l] = true;
-    ++story_lines_;
+  story_.measured = false;
+}
+
+const BlockPositions::StoryLines& BlockPositions::Story() const {
+  if (story_.measured) return story_;
+  const size_t n = blank_.size();
+  if (!story_.shapes_measured) {
+    story_.shapes.resize(n);
+    for (size_t l = 0; l < n; ++l) {
+      if (!blank_[l]) story_.shapes[l] = MeasureLine(doc_->LineText(l));
+    }
+    story_.shapes_measured = true;
   }
+  story_.story.assign(n, false);
+  story_.story_before.resize(n);
+  story_.story_lines = 0;
+  for (size_t l = 0; l < n; ++l) {
+    story_.story_before[l] = story_.story_lines;
+    if (blank_[l] || boilerplate_[l] || vocabulary_heavy_[l]) continue;
+    if (!IsSentenceLike(story_.shapes[l])) continue;
+    story_.story[l] = true;
+    ++story_.story_lines;
+  }
+  story_.measured = true;
+  return story_;
 }
 
 bool BlockPositions::InHead(size_t block, size_t within) const {
@@ -78,13 +90,15 @@ bool BlockPositions::InTail(size_t block, size_t within) const {
 }
 
 bool BlockPositions::AtHeadEdge(size_t line) const {
-  const size_t after = story_lines_ - story_before_[line] - (story_[line] ? 1 : 0);
-  return story_before_[line] == 0 && !story_[line] && after > 0;
+  const StoryLines& s = Story();
+  const size_t after = s.story_lines - s.story_before[line] - (s.story[line] ? 1 : 0);
+  return s.story_before[line] == 0 && !s.story[line] && after > 0;
 }
 
 bool BlockPositions::AtTailEdge(size_t line) const {
-  const size_t after = story_lines_ - story_before_[line] - (story_[line] ? 1 : 0);
-  return after == 0 && !story_[line] && story_before_[line] > 0;
+  const StoryLines& s = Story();
+  const size_t after = s.story_lines - s.story_before[line] - (s.story[line] ? 1 : 0);
+  return after == 0 && !s.story[line] && s.story_before[line] > 0;
 }
 
 bool BlockPositions::NextToBoilerplate(size_t line) const {

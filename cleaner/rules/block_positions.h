@@ -33,7 +33,8 @@ class BlockPositions {
   // Per line: whether a rule deletes the whole line (`boilerplate_line`) and
   // how many bytes of it boilerplate phrases cover (`vocabulary_bytes`).
   // Both vectors have one entry per line of `doc`, which must outlive this
-  // object only during the constructor and Recount().
+  // object. The lines' shapes and the story are measured on first use:
+  // most documents have no site a position filter must judge.
   BlockPositions(const Document& doc, std::vector<bool> boilerplate_line,
                  const std::vector<size_t>& vocabulary_bytes);
 
@@ -51,12 +52,14 @@ class BlockPositions {
   bool InHead(size_t block, size_t within) const;
   bool InTail(size_t block, size_t within) const;
 
-  const LineShape& shape(size_t line) const { return shapes_[line]; }
+  const LineShape& shape(size_t line) const { return Story().shapes[line]; }
   bool boilerplate(size_t line) const { return boilerplate_[line]; }
   // A story line (see above).
-  bool story(size_t line) const { return story_[line]; }
+  bool story(size_t line) const { return Story().story[line]; }
   // A non-blank line that is not sentence-like: short, no sentence ending.
-  bool short_line(size_t line) const { return !blank_[line] && !IsSentenceLike(shapes_[line]); }
+  bool short_line(size_t line) const {
+    return !blank_[line] && !IsSentenceLike(Story().shapes[line]);
+  }
   // No story line before `line`, some after it.
   bool AtHeadEdge(size_t line) const;
   // No story line after `line`, some before it.
@@ -67,15 +70,25 @@ class BlockPositions {
   bool NextToBoilerplate(size_t line) const;
 
  private:
+  // What depends on the lines' shapes; `measured` false until first use
+  // after construction or Recount().
+  struct StoryLines {
+    bool measured = false;
+    std::vector<LineShape> shapes;  // of the non-blank lines
+    bool shapes_measured = false;
+    std::vector<bool> story;
+    std::vector<size_t> story_before;  // story lines before each line
+    size_t story_lines = 0;
+  };
+  const StoryLines& Story() const;
+
+  const Document* doc_;
   std::vector<size_t> content_before_;
   std::vector<size_t> content_after_;
-  std::vector<LineShape> shapes_;
   std::vector<bool> blank_;
   std::vector<bool> vocabulary_heavy_;  // half or more boilerplate vocabulary
   std::vector<bool> boilerplate_;
-  std::vector<bool> story_;
-  std::vector<size_t> story_before_;  // story lines before each line
-  size_t story_lines_ = 0;
+  mutable StoryLines story_;
 };
 
 }  // namespace mtclean::internal
