@@ -3,6 +3,7 @@
 #include <hs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -73,7 +74,11 @@ void StoreCached(const std::string& dir, const std::string& path, const hs_datab
 
 }  // namespace
 
-std::string PatternExpression(const PatternSpec& spec) {
+namespace {
+
+// PatternExpression(), with a phrase's space as one space instead of a run
+// of spaces and tabs when `single_space` is set.
+std::string Expression(const PatternSpec& spec, bool single_space) {
   if (!spec.literal) return spec.text;
   std::string out;
   out.reserve(spec.text.size() * 2);
@@ -81,7 +86,7 @@ std::string PatternExpression(const PatternSpec& spec) {
   for (char c : spec.text) {
     const auto u = static_cast<unsigned char>(c);
     if (c == ' ' || c == '\t') {
-      if (!in_space) out += "[ \\t]+";
+      if (!in_space) out += single_space ? " " : "[ \\t]+";
       in_space = true;
       continue;
     }
@@ -99,19 +104,43 @@ std::string PatternExpression(const PatternSpec& spec) {
   return out;
 }
 
-absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
-    const std::vector<PatternSpec>& patterns, const std::string& cache_dir) {
-  std::unique_ptr<Scanner> scanner(new Scanner());
-  scanner->pattern_count_ = patterns.size();
-  if (patterns.empty()) return scanner;
+// True when `text` holds a tab or two spaces in a row: only there can a
+// phrase's space stand for more than one space.
+bool HasTabOrDoubledSpace(std::string_view text) {
+  const size_t n = text.size();
+  size_t i = 0;
+  // Branch-free blocks (the compiler vectorizes them), one test per block.
+  constexpr size_t kBlock = 256;
+  for (; i + kBlock < n; i += kBlock) {
+    bool found = false;
+    for (size_t k = i; k < i + kBlock; ++k) {
+      found |= (text[k] == '\t') | ((text[k] == ' ') & (text[k + 1] == ' '));
+    }
+    if (found) return true;
+  }
+  for (; i < n; ++i) {
+    if (text[i] == '\t' || (text[i] == ' ' && i + 1 < n && text[i + 1] == ' ')) return true;
+  }
+  return false;
+}
 
+}  // namespace
+
+std::string PatternExpression(const PatternSpec& spec) { return Expression(spec, false); }
+
+namespace {
+
+// Compiles `patterns` (as Expression() writes them with `single_space`)
+// into one database, loaded from or kept in `cache_dir` when it is set.
+absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& patterns,
+                                               bool single_space, const std::string& cache_dir) {
   std::vector<std::string> expressions;
   std::vector<const char*> expression_ptrs;
   std::vector<unsigned int> flags;
   std::vector<unsigned int> ids;
   expressions.reserve(patterns.size());
   for (size_t i = 0; i < patterns.size(); ++i) {
-    expressions.push_back(PatternExpression(patterns[i]));
+    expressions.push_back(Expression(patterns[i], single_space));
     unsigned int f = HS_FLAG_UTF8 | HS_FLAG_SOM_LEFTMOST;
     if (patterns[i].caseless) f |= HS_FLAG_CASELESS;
     // Unicode case folding only where the pattern has non-ASCII letters:
@@ -122,6 +151,7 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
   }
   for (const std::string& e : expressions) expression_ptrs.push_back(e.c_str());
 
+  hs_database_t* database = nullptr;
   std::string cache_path;
   if (!cache_dir.empty()) {
     uint64_t hash = Fnv1a(hs_version());
@@ -130,20 +160,14 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
                    hash);
     }
     cache_path = (std::filesystem::path(cache_dir) / absl::StrCat("patterns-", absl::Hex(hash, absl::kZeroPad16), ".hsdb")).string();
-    scanner->database_ = LoadCached(cache_path);
+    database = LoadCached(cache_path);
   }
+  if (database != nullptr) return database;
 
   hs_compile_error_t* error = nullptr;
-  hs_error_t rc = HS_SUCCESS;
-  if (scanner->database_ == nullptr) {
-    rc = hs_compile_multi(
-        expression_ptrs.data(), flags.data(), ids.data(),
-        static_cast<unsigned int>(patterns.size()), HS_MODE_BLOCK, nullptr,
-        &scanner->database_, &error);
-    if (rc == HS_SUCCESS && !cache_path.empty()) {
-      StoreCached(cache_dir, cache_path, scanner->database_);
-    }
-  }
+  const hs_error_t rc = hs_compile_multi(expression_ptrs.data(), flags.data(), ids.data(),
+                                         static_cast<unsigned int>(patterns.size()),
+                                         HS_MODE_BLOCK, nullptr, &database, &error);
   if (rc != HS_SUCCESS) {
     std::string message = error != nullptr ? error->message : "unknown error";
     int index = error != nullptr ? error->expression : -1;
@@ -156,8 +180,37 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
                    : absl::StrCat("Hyperscan could not compile the patterns: ",
                                   message));
   }
+  if (!cache_path.empty()) StoreCached(cache_dir, cache_path, database);
+  return database;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
+    const std::vector<PatternSpec>& patterns, const std::string& cache_dir) {
+  std::unique_ptr<Scanner> scanner(new Scanner());
+  scanner->pattern_count_ = patterns.size();
+  if (patterns.empty()) return scanner;
+
+  absl::StatusOr<hs_database_t*> database = CompileDatabase(patterns, false, cache_dir);
+  if (!database.ok()) return database.status();
+  scanner->database_ = *database;
   if (hs_alloc_scratch(scanner->database_, &scanner->prototype_) != HS_SUCCESS) {
     return absl::ResourceExhaustedError("cannot allocate Hyperscan scratch");
+  }
+  // Most documents have no tab and no doubled space; for them a phrase's
+  // space is one space, which keeps the phrase a literal for Hyperscan:
+  // the scan runs more than twice as fast as with `[ \t]+` in every phrase.
+  const bool spaced_phrase = std::any_of(patterns.begin(), patterns.end(), [](const PatternSpec& p) {
+    return p.literal && p.text.find_first_of(" \t") != std::string::npos;
+  });
+  if (spaced_phrase) {
+    absl::StatusOr<hs_database_t*> single = CompileDatabase(patterns, true, cache_dir);
+    if (!single.ok()) return single.status();
+    scanner->single_space_database_ = *single;
+    if (hs_alloc_scratch(scanner->single_space_database_, &scanner->prototype_) != HS_SUCCESS) {
+      return absl::ResourceExhaustedError("cannot allocate Hyperscan scratch");
+    }
   }
   return scanner;
 }
@@ -166,6 +219,7 @@ Scanner::~Scanner() {
   for (hs_scratch* s : pool_) hs_free_scratch(s);
   if (prototype_ != nullptr) hs_free_scratch(prototype_);
   if (database_ != nullptr) hs_free_database(database_);
+  if (single_space_database_ != nullptr) hs_free_database(single_space_database_);
 }
 
 hs_scratch* Scanner::AcquireScratch() const {
@@ -200,7 +254,10 @@ absl::Status Scanner::Scan(std::string_view text,
     ReleaseScratch(scratch);
     return absl::OutOfRangeError("document larger than 4 GiB");
   }
-  hs_error_t rc = hs_scan(database_, text.data(),
+  const hs_database_t* database =
+      single_space_database_ != nullptr && !HasTabOrDoubledSpace(text) ? single_space_database_
+                                                                      : database_;
+  hs_error_t rc = hs_scan(database, text.data(),
                           static_cast<unsigned int>(text.size()), 0, scratch,
                           OnMatch, out);
   ReleaseScratch(scratch);

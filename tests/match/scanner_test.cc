@@ -34,6 +34,27 @@ TEST(ScannerTest, LiteralsAreCaselessAndSpacesStretch) {
   EXPECT_TRUE(Has(ms, 1, 18, 21)) << "regex metacharacters in phrases are literal";
 }
 
+// A phrase's space stretches over spaces and tabs wherever the run stands
+// in the document, and the same matches are found in a document with single
+// spaces only (scanned with the phrases' single-space copy).
+TEST(ScannerTest, PhraseSpacesStretchAtEveryPlaceOfALongDocument) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s =
+      Scanner::Compile({{"leave a reply", true, true, ""}, {"[0-9]+ ?%", false, true, ""}});
+  ASSERT_TRUE(s.ok()) << s.status();
+  for (const std::string spaces : {" ", "  ", "\t", " \t "}) {
+    for (size_t pad : {0, 1, 200, 253, 254, 255, 256, 257, 511, 512, 700}) {
+      const std::string before(pad, 'x');
+      const std::string phrase = "Leave" + spaces + "a reply";
+      const std::string text = before + " " + phrase + " by 5 % or 6%" + std::string(300, 'y');
+      SCOPED_TRACE("pad " + std::to_string(pad) + ", space `" + spaces + "`");
+      const std::vector<RawMatch> ms = ScanAll(**s, text);
+      EXPECT_TRUE(Has(ms, 0, pad + 1, pad + 1 + phrase.size()));
+      EXPECT_EQ(std::count_if(ms.begin(), ms.end(), [](const RawMatch& m) { return m.pattern == 1; }),
+                2);
+    }
+  }
+}
+
 TEST(ScannerTest, NonAsciiPhrasesFoldCase) {
   absl::StatusOr<std::unique_ptr<Scanner>> s =
       Scanner::Compile({{"ähnliche beiträge", true, true, ""}});
@@ -80,20 +101,21 @@ TEST(ScannerTest, CompiledDatabaseIsCachedAndABadCacheIsIgnored) {
   ASSERT_TRUE(Scanner::Compile(patterns, dir.string()).ok());
   std::vector<std::filesystem::path> files;
   for (const auto& e : std::filesystem::directory_iterator(dir)) files.push_back(e.path());
-  ASSERT_EQ(files.size(), 1u) << "one cached database";
+  ASSERT_EQ(files.size(), 2u) << "the database and its single-space copy";
   // Loaded from the cache, it still matches.
   absl::StatusOr<std::unique_ptr<Scanner>> cached = Scanner::Compile(patterns, dir.string());
   ASSERT_TRUE(cached.ok());
   EXPECT_TRUE(Has(ScanAll(**cached, "Leave a Reply"), 0, 0, 13));
   // A damaged cache file is recompiled over.
-  { std::ofstream(files[0], std::ios::binary) << "not a database"; }
+  for (const auto& f : files) std::ofstream(f, std::ios::binary) << "not a database";
   absl::StatusOr<std::unique_ptr<Scanner>> recompiled = Scanner::Compile(patterns, dir.string());
   ASSERT_TRUE(recompiled.ok());
   EXPECT_TRUE(Has(ScanAll(**recompiled, "Leave a Reply"), 0, 0, 13));
-  // Other patterns get another file.
+  EXPECT_TRUE(Has(ScanAll(**recompiled, "Leave\ta Reply"), 0, 0, 13));
+  // Other patterns get other files.
   ASSERT_TRUE(Scanner::Compile({{"share this", true, true, ""}}, dir.string()).ok());
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir),
-                          std::filesystem::directory_iterator()), 2);
+                          std::filesystem::directory_iterator()), 4);
   std::filesystem::remove_all(dir);
 }
 
