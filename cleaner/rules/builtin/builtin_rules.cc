@@ -15,7 +15,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   absl::StatusOr<std::unique_ptr<StructuralRule>> agency_name = MakeAgencyNameRule(words);
   if (!agency_name.ok()) return agency_name.status();
   rules.push_back(std::move(*agency_name));
-  rules.push_back(MakeCalqueRule());
+  rules.push_back(MakeCalqueRule(words));
   rules.push_back(MakeUntranslatedRule(options));
   rules.push_back(MakeRepeatedBlockRule());
   rules.push_back(MakePhotoCreditRule(words));

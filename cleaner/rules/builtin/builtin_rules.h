@@ -25,7 +25,7 @@ size_t HeadlineRepeatsEnd(const Document& doc);
 
 // One per file in this folder.
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLists& words);
-std::unique_ptr<StructuralRule> MakeCalqueRule();
+std::unique_ptr<StructuralRule> MakeCalqueRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeUntranslatedRule(const Options& options);
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);

@@ -206,12 +206,54 @@ bool HoldsWord(const std::string& sentence, const std::string& word) {
   return false;
 }
 
+// The longest run of `phrase` without a space, leaving out its first
+// character (matched in either case): every match of the phrase holds it
+// as it is written. Empty when there is none.
+std::string ExactPart(std::string_view phrase) {
+  size_t begin = 0;
+  if (!phrase.empty()) NextCodePoint(phrase, begin);
+  std::string_view best;
+  while (begin <= phrase.size()) {
+    const size_t end = std::min(phrase.find(' ', begin), phrase.size());
+    if (end - begin > best.size()) best = phrase.substr(begin, end - begin);
+    begin = end + 1;
+  }
+  return std::string(best);
+}
+
 class CalqueRule : public StructuralRule {
  public:
-  CalqueRule() : StructuralRule(Describe()) {}
+  // `phrases`: the glossary of the language the rules are built for.
+  explicit CalqueRule(std::vector<std::string> phrases)
+      : StructuralRule(Describe()), phrases_(std::move(phrases)) {
+    for (const std::string& p : phrases_) {
+      exact_parts_.push_back(ExactPart(p));
+      if (exact_parts_.back().empty()) exact_parts_.clear();
+      if (exact_parts_.empty()) break;
+    }
+  }
+
+  // A part of each phrase of the glossary the rules are built for: where
+  // the one scan finds none, no phrase can match and the words are not
+  // walked. (A document checked in another language has its own glossary,
+  // which the scan does not know: there the words are always walked.)
+  std::vector<PatternSpec> CandidatePatterns() const override {
+    std::vector<PatternSpec> out;
+    for (const std::string& part : exact_parts_) {
+      PatternSpec p;
+      p.text = part;
+      p.caseless = false;
+      p.origin = "built-in rule mt.calque (calques.txt)";
+      out.push_back(std::move(p));
+    }
+    return out;
+  }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     if (context.words.calques().empty()) return;
+    if (context.candidates.empty() && !exact_parts_.empty() && IsOwnGlossary(context.words)) {
+      return;
+    }
     // A cheap filter before the hash lookup: the first letters and the
     // longest first word of the glossary's phrases.
     std::array<bool, 256> first_byte{};
@@ -304,10 +346,26 @@ class CalqueRule : public StructuralRule {
     }
     return "";
   }
+
+  bool IsOwnGlossary(const WordLists& words) const {
+    const std::vector<Calque>& calques = words.calques();
+    if (calques.size() != phrases_.size()) return false;
+    for (size_t i = 0; i < calques.size(); ++i) {
+      if (calques[i].phrase != phrases_[i]) return false;
+    }
+    return true;
+  }
+
+  std::vector<std::string> phrases_;
+  std::vector<std::string> exact_parts_;  // one per phrase, or none
 };
 
 }  // namespace
 
-std::unique_ptr<StructuralRule> MakeCalqueRule() { return std::make_unique<CalqueRule>(); }
+std::unique_ptr<StructuralRule> MakeCalqueRule(const WordLists& words) {
+  std::vector<std::string> phrases;
+  for (const Calque& c : words.calques()) phrases.push_back(c.phrase);
+  return std::make_unique<CalqueRule>(std::move(phrases));
+}
 
 }  // namespace mtclean::internal

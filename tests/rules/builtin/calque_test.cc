@@ -1,3 +1,6 @@
+#include <cctype>
+#include <fstream>
+
 #include "tests/test_support.h"
 
 namespace mtclean {
@@ -74,6 +77,33 @@ TEST(CalqueTest, ExactCaseAfterTheFirstLetterAndWholeWords) {
       "ended. The minister of exterior was away. The Minister of Exterior was away.\n";
   EXPECT_EQ(Flagged(CleanOrDie(*engine, text), text),
             (std::vector<std::string>{"The first mandatary", "The Minister of Exterior"}));
+}
+
+// The rule walks a document's words only where the one scan finds part of a
+// glossary phrase: every phrase of the glossary, alone in a document, with
+// its first letter in capitals and a line break for one of its spaces, is
+// still found.
+TEST(CalqueTest, EveryGlossaryPhraseIsFoundAloneInADocument) {
+  auto engine = Rule();
+  std::ifstream in(mtclean::testing::SourcePath("dictionaries/en/calques.txt"));
+  size_t phrases = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string phrase = line.substr(0, line.find(" |"));
+    phrase[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(phrase[0])));
+    for (const bool broken : {false, true}) {
+      std::string written = phrase;
+      if (broken) written[written.rfind(' ')] = '\n';
+      // A paragraph opener and a sentence opener, in a sentence that holds
+      // every context word of the glossary.
+      const std::string text = "The plant will close in March.\n\n" + written +
+                               " the government and the cabinet said on Monday.\n";
+      EXPECT_EQ(Flagged(CleanOrDie(*engine, text), text), std::vector<std::string>{written})
+          << text;
+    }
+    ++phrases;
+  }
+  EXPECT_GT(phrases, 5u);
 }
 
 TEST(CalqueTest, RunsOnEnglishTextOnly) {
