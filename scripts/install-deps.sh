@@ -20,6 +20,7 @@ packages=(
   libgtest-dev libgmock-dev
   libbenchmark-dev
   zlib1g-dev libzstd-dev zstd
+  libjemalloc-dev
   time linux-perf
 )
 
