@@ -39,18 +39,21 @@ TEST(ScannerTest, LiteralsAreCaselessAndSpacesStretch) {
 // spaces only (scanned with the phrases' single-space copy).
 TEST(ScannerTest, PhraseSpacesStretchAtEveryPlaceOfALongDocument) {
   absl::StatusOr<std::unique_ptr<Scanner>> s =
-      Scanner::Compile({{"leave a reply", true, true, ""}, {"[0-9]+ ?%", false, true, ""}});
+      Scanner::Compile({{"share this", true, true, ""}, {"[0-9]+%", false, true, ""}});
   ASSERT_TRUE(s.ok()) << s.status();
+  // The stretched space is the only place with more than one space or a
+  // tab, next to nothing else that could hint at it.
   for (const std::string spaces : {" ", "  ", "\t", " \t "}) {
-    for (size_t pad : {0, 1, 200, 253, 254, 255, 256, 257, 511, 512, 700}) {
-      const std::string before(pad, 'x');
-      const std::string phrase = "Leave" + spaces + "a reply";
-      const std::string text = before + " " + phrase + " by 5 % or 6%" + std::string(300, 'y');
-      SCOPED_TRACE("pad " + std::to_string(pad) + ", space `" + spaces + "`");
+    for (size_t pad : {0, 1, 14, 15, 16, 17, 200, 253, 254, 255, 256, 257, 511, 512, 700})
+    for (size_t tail : {0, 300}) {
+      const std::string phrase = "Share" + spaces + "this";
+      const std::string text =
+          std::string(pad, 'x') + " " + phrase + " 5%" + std::string(tail, 'y');
+      SCOPED_TRACE("pad " + std::to_string(pad) + ", tail " + std::to_string(tail) +
+                   ", space `" + spaces + "`");
       const std::vector<RawMatch> ms = ScanAll(**s, text);
       EXPECT_TRUE(Has(ms, 0, pad + 1, pad + 1 + phrase.size()));
-      EXPECT_EQ(std::count_if(ms.begin(), ms.end(), [](const RawMatch& m) { return m.pattern == 1; }),
-                2);
+      EXPECT_TRUE(Has(ms, 1, pad + 2 + phrase.size(), pad + 4 + phrase.size()));
     }
   }
 }
