@@ -188,7 +188,9 @@ class StrayFragmentRule : public StructuralRule {
       if (with_stop < block.end && IsTerminator(text[with_stop])) ++with_stop;
       CheckFragment(context, sentence_begin, terminator, k, fragment_end, with_stop, out);
       sentence_begin = k;
-      i = j;
+      // [j, fragment_end) holds no terminator: the next one, if any, is at
+      // fragment_end (or after the line break it stopped at).
+      i = fragment_end;
     }
   }
 
