@@ -132,15 +132,20 @@ bool SpellChecker::Accepts(std::string_view word) const {
 }
 
 absl::StatusOr<const SpellChecker*> Dictionaries::Get(std::string_view language) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = loaded_.find(language);
-  if (it == loaded_.end()) {
-    it = loaded_.emplace(std::string(language),
-                         SpellChecker::Load(language, system_dir_, project_dir_))
-             .first;
+  static_assert(std::size(kHunspellFiles) == kLanguages);
+  const HunspellFiles* files = FilesFor(language);
+  if (files == nullptr) {
+    // Unknown: Load says so.
+    absl::StatusOr<std::unique_ptr<SpellChecker>> none =
+        SpellChecker::Load(language, system_dir_, project_dir_);
+    return none.ok() ? absl::InternalError("unexpected spell checker") : none.status();
   }
-  if (!it->second.ok()) return it->second.status();
-  return it->second->get();
+  Slot& slot = slots_[static_cast<size_t>(files - kHunspellFiles)];
+  std::call_once(slot.loaded, [&] {
+    slot.checker = SpellChecker::Load(language, system_dir_, project_dir_);
+  });
+  if (!slot.checker.ok()) return slot.checker.status();
+  return slot.checker->get();
 }
 
 }  // namespace mtclean::internal

@@ -12,8 +12,8 @@
 #ifndef MTCLEAN_DICT_SPELL_CHECKER_H_
 #define MTCLEAN_DICT_SPELL_CHECKER_H_
 
+#include <array>
 #include <cstdint>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -79,15 +79,23 @@ class Dictionaries {
 
   // The spell checker of `language`, loaded on first use (the error of a
   // failed load is kept and returned again). The pointer lives as long as
-  // this object.
+  // this object. Once a language is loaded this takes no lock: rules ask
+  // for their checker all the time, from every worker.
   absl::StatusOr<const SpellChecker*> Get(std::string_view language) const;
 
+  // How many languages HunspellLanguages() lists.
+  static constexpr size_t kLanguages = 6;
+
  private:
+  struct Slot {
+    std::once_flag loaded;
+    absl::StatusOr<std::unique_ptr<SpellChecker>> checker;
+  };
+
   std::string system_dir_;
   std::string project_dir_;
-  mutable std::mutex mutex_;
-  mutable std::map<std::string, absl::StatusOr<std::unique_ptr<SpellChecker>>, std::less<>>
-      loaded_;
+  // One per language of HunspellLanguages(), in its order.
+  mutable std::array<Slot, kLanguages> slots_;
 };
 
 }  // namespace mtclean::internal
