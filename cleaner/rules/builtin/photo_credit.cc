@@ -189,8 +189,9 @@ struct Token {
 
 // Splits a candidate into words and separators (`/`, `:`, `|` and dashes
 // standing alone). Trailing commas and full stops are cut from words.
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> tokens;
+void Tokenize(std::string_view s, std::vector<Token>* out) {
+  std::vector<Token>& tokens = *out;
+  tokens.clear();
   size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
@@ -218,7 +219,6 @@ std::vector<Token> Tokenize(std::string_view s) {
     }
     i = j;
   }
-  return tokens;
 }
 
 // Case-folded, with an ASCII fast path.
@@ -350,6 +350,13 @@ class PhotoCreditRule : public StructuralRule {
       --end;
       suffix = true;
     }
+    // Every word must be a name word (or `via`): most candidates fail here,
+    // before any group is built.
+    for (size_t k = i; k < end; ++k) {
+      if (t[k].kind == Kind::kSlash) continue;
+      if (t[k].kind != Kind::kWord) return false;
+      if (!IsNameWord(t[k].text) && Lower(t[k].text) != "via") return false;
+    }
     // Groups of words split by slashes and `via`: sources, and names of
     // people of two words or more (`Reuters/Ipsos` is a poll, not a credit).
     std::vector<std::string> groups(1);
@@ -388,7 +395,10 @@ class PhotoCreditRule : public StructuralRule {
 
   bool IsCredit(std::string_view s) const {
     if (s.size() > kMaxCreditBytes + 24) return false;
-    const std::vector<Token> t = Tokenize(s);
+    // Every caption line is tried at each sentence end near its end: the
+    // tokens' storage is kept from one call to the next.
+    thread_local std::vector<Token> t;
+    Tokenize(s, &t);
     return IsLabelledCredit(t) || IsSourceCredit(t);
   }
 
