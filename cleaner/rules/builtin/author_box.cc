@@ -408,8 +408,13 @@ class AuthorBoxRule : public StructuralRule {
       while (folded.size() <= i) folded.push_back(Lower(words[folded.size()]));
       return folded[i];
     };
-    for (std::string_view opener : kBylineWords) {
-      const std::vector<std::string_view> parts = Words(opener);
+    // The openers split into words once: every short capitalised line asks.
+    static const auto* const kOpenerWords = [] {
+      auto* split = new std::vector<std::vector<std::string_view>>();
+      for (std::string_view opener : kBylineWords) split->push_back(Words(opener));
+      return split;
+    }();
+    for (const std::vector<std::string_view>& parts : *kOpenerWords) {
       if (words.size() <= parts.size()) continue;
       bool same = true;
       for (size_t i = 0; i < parts.size() && same; ++i) same = word(i) == parts[i];
