@@ -183,22 +183,38 @@ std::vector<std::string> CandidateTexts() {
   return texts;
 }
 
-TEST(DifferentialTest, EveryCandidatePatternAgreesWithRe2) {
-  absl::StatusOr<WordLists> words =
-      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
-  ASSERT_TRUE(words.ok()) << words.status();
-  Options options;
-  options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
-  absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules =
-      MakeBuiltinRules(*words, options);
-  ASSERT_TRUE(rules.ok()) << rules.status();
-  absl::StatusOr<std::unique_ptr<RuleSet>> all =
-      RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
-  ASSERT_TRUE(all.ok()) << all.status();
-  std::vector<std::string> texts = TestTexts(**all);
-  for (std::string& t : CandidateTexts()) texts.push_back(std::move(t));
+// The built-in structural rules (English word lists) and the texts their
+// candidates are checked on: every rule's examples and CandidateTexts().
+class CandidateTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    absl::StatusOr<WordLists> words =
+        WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+    ASSERT_TRUE(words.ok()) << words.status();
+    words_ = std::make_unique<WordLists>(std::move(*words));
+    Options options;
+    options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
+    absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules =
+        MakeBuiltinRules(*words_, options);
+    ASSERT_TRUE(rules.ok()) << rules.status();
+    rules_ = std::move(*rules);
+    absl::StatusOr<std::unique_ptr<RuleSet>> all =
+        RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words_);
+    ASSERT_TRUE(all.ok()) << all.status();
+    texts_ = TestTexts(**all);
+    for (std::string& t : CandidateTexts()) texts_.push_back(std::move(t));
+  }
+
+  std::unique_ptr<WordLists> words_;
+  std::vector<std::unique_ptr<StructuralRule>> rules_;
+  std::vector<std::string> texts_;
+};
+
+TEST_F(CandidateTest, EveryCandidatePatternAgreesWithRe2) {
+  const auto& rules = rules_;
+  const std::vector<std::string>& texts = texts_;
   size_t checked = 0;
-  for (const auto& rule : *rules) {
+  for (const auto& rule : rules) {
     for (const PatternSpec& spec : rule->CandidatePatterns()) {
       SCOPED_TRACE(rule->id() + ": " + spec.text);
       absl::StatusOr<std::unique_ptr<Scanner>> scanner =
@@ -255,27 +271,16 @@ const std::map<std::string, std::vector<std::string>>& FinderExpressions() {
   return *expressions;
 }
 
-TEST(DifferentialTest, EveryCandidateFinderAgreesWithItsExpressions) {
-  absl::StatusOr<WordLists> words =
-      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
-  ASSERT_TRUE(words.ok()) << words.status();
-  Options options;
-  options.cache_dir = MTCLEAN_TEST_CACHE_DIR;
-  absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> rules =
-      MakeBuiltinRules(*words, options);
-  ASSERT_TRUE(rules.ok()) << rules.status();
-  absl::StatusOr<std::unique_ptr<RuleSet>> all =
-      RuleSet::Create(options, MTCLEAN_SOURCE_DIR, *words);
-  ASSERT_TRUE(all.ok()) << all.status();
-  std::vector<std::string> texts = TestTexts(**all);
-  for (std::string& t : CandidateTexts()) texts.push_back(std::move(t));
+TEST_F(CandidateTest, EveryCandidateFinderAgreesWithItsExpressions) {
+  const auto& rules = rules_;
+  std::vector<std::string> texts = texts_;
   texts.push_back("  \t ,\t\t. x  ;  ::!!!?? ,,;;... . ..");
   // The edges of each letter class.
   texts.push_back("ab.Àa ab.Þa ab.ßa ab.×÷ ab.Zz ab.[a ab,ɏɏ ab,ɐa ab;ÀÞ ßɏ!Aa ÞÞ.Aa `a.Aa {a.Aa ɐa.Aa aɐ.Aa ab.Aɐ");
   texts.push_back("été.Été çà,ÀÉ ßß!Øø ÿÿ?Þa ab.Cd ab.cd AB.Cd ab,cD a,bc ab;éé ab×.Cd");
   size_t with_finder = 0;
   size_t checked = 0;
-  for (const auto& rule : *rules) {
+  for (const auto& rule : rules) {
     std::vector<RuleMatch> probe;
     for (const std::string& text : texts) rule->FindCandidates(text, &probe);
     const auto spec = FinderExpressions().find(rule->id());
