@@ -60,12 +60,11 @@ void BlockPositions::Recount(const Document& doc) {
 const BlockPositions::StoryLines& BlockPositions::Story() const {
   if (story_.measured) return story_;
   const size_t n = blank_.size();
-  if (!story_.shapes_measured) {
+  if (story_.shapes.size() != n) {
     story_.shapes.resize(n);
     for (size_t l = 0; l < n; ++l) {
       if (!blank_[l]) story_.shapes[l] = MeasureLine(doc_->LineText(l));
     }
-    story_.shapes_measured = true;
   }
   story_.story.assign(n, false);
   story_.story_before.resize(n);

@@ -74,8 +74,7 @@ class BlockPositions {
   // after construction or Recount().
   struct StoryLines {
     bool measured = false;
-    std::vector<LineShape> shapes;  // of the non-blank lines
-    bool shapes_measured = false;
+    std::vector<LineShape> shapes;  // of the non-blank lines; empty until measured
     std::vector<bool> story;
     std::vector<size_t> story_before;  // story lines before each line
     size_t story_lines = 0;

@@ -383,7 +383,7 @@ class PhotoCreditRule : public StructuralRule {
         groups.emplace_back();
         continue;
       }
-      if (t[i].kind != Kind::kWord || !IsNameWord(t[i].text)) return false;
+      // A name word: checked above.
       if (!groups.back().empty()) groups.back() += ' ';
       groups.back() += Lower(t[i].text);
       ++words;

@@ -146,16 +146,17 @@ class SpacingRule : public StructuralRule {
       }
       if (c != ':') {
         if (i + 1 < n && text[i + 1] == c) out->push_back({kPunctuationRun, i, i + 2});
+        // Two lowercase letters before the mark, two letters after it.
         const bool stop = c == '.' || c == '!' || c == '?';
         size_t begin = i;
         size_t end = i + 1;
-        if (begin > 0 && IsLowerCandidate(PreviousCodePoint(text, begin)) && begin > 0 &&
-            IsLowerCandidate(PreviousCodePoint(text, begin)) && end < n &&
-            (stop ? IsUpperCandidate(NextCodePoint(text, end))
-                  : IsLetterCandidate(NextCodePoint(text, end))) &&
-            end < n &&
-            (stop ? IsLowerCandidate(NextCodePoint(text, end))
-                  : IsLetterCandidate(NextCodePoint(text, end)))) {
+        auto before = [&](bool (*is)(char32_t)) {
+          return begin > 0 && is(PreviousCodePoint(text, begin));
+        };
+        auto after = [&](bool (*is)(char32_t)) { return end < n && is(NextCodePoint(text, end)); };
+        if (before(IsLowerCandidate) && before(IsLowerCandidate) &&
+            after(stop ? IsUpperCandidate : IsLetterCandidate) &&
+            after(stop ? IsLowerCandidate : IsLetterCandidate)) {
           out->push_back({stop ? kMissingAfterStop : kMissingAfterComma, begin, end});
         }
       }
