@@ -128,12 +128,8 @@ class AgencyNameRule : public StructuralRule {
   std::vector<PatternSpec> CandidatePatterns() const override {
     std::vector<PatternSpec> out;
     for (const std::string& form : form_patterns_) {
-      PatternSpec p;
-      p.text = form;
-      p.literal = false;
-      p.caseless = false;
-      p.origin = "built-in rule newswire.agency-name (dictionaries/agencies.txt)";
-      out.push_back(std::move(p));
+      out.push_back({.text = form, .literal = false, .caseless = false,
+                     .origin = "built-in rule newswire.agency-name (dictionaries/agencies.txt)"});
     }
     return out;
   }

@@ -240,11 +240,8 @@ class CalqueRule : public StructuralRule {
   std::vector<PatternSpec> CandidatePatterns() const override {
     std::vector<PatternSpec> out;
     for (const std::string& part : exact_parts_) {
-      PatternSpec p;
-      p.text = part;
-      p.caseless = false;
-      p.origin = "built-in rule mt.calque (calques.txt)";
-      out.push_back(std::move(p));
+      out.push_back({.text = part, .literal = true, .caseless = false,
+                     .origin = "built-in rule mt.calque (calques.txt)"});
     }
     return out;
   }

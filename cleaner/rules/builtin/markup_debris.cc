@@ -165,10 +165,8 @@ class MarkupDebrisRule : public StructuralRule {
     std::vector<PatternSpec> out;
     for (const char* word : {"imag", "mmag", "may be a", "photo", "foto", "graph", "fico",
                              "bild"}) {
-      PatternSpec p;
-      p.text = word;
-      p.origin = "built-in rule scrape.markup-debris (alt text)";
-      out.push_back(std::move(p));
+      out.push_back({.text = word, .literal = true, .caseless = true,
+                     .origin = "built-in rule scrape.markup-debris (alt text)"});
     }
     return out;
   }
