@@ -312,7 +312,9 @@ class SpacingRule : public StructuralRule {
     size_t end = at;
     while (end < line.end && text[end] == ' ') ++end;
     if (end - begin < 2) return end;
-    if (begin == line.begin || end >= line.end) return end;  // indentation, trailing
+    // Indentation (a run that starts before the line's content, which in
+    // Markdown begins after its markup and indentation), trailing spaces.
+    if (begin <= line.begin || end >= line.end) return end;
     if (IsSpaceOrTab(text[begin - 1]) || IsSpaceOrTab(text[end])) return end;
     if (text[begin - 1] == '|' || text[end] == '|') return end;  // table cell padding
     if (AlignedInColumns(doc.LineText(doc.LineIndexAt(at)))) return end;

@@ -105,6 +105,24 @@ TEST(SpacingTest, LeavesIndentationTrailingSpacesAndColumns) {
   }
 }
 
+// In Markdown a line's content begins after its indentation: the spaces
+// before it are indentation too, on the first line as on any other (the
+// pipeline fuzzer found the first line read the byte before the text).
+TEST(SpacingTest, LeavesMarkdownIndentationBeforeTheContent) {
+  auto engine = Rule();
+  for (const char* text : {
+           "  .",
+           "  Officials said so.\n",
+           "The port reopened.\n\n  Ships waited outside since Friday.\n",
+           "-  Ships waited outside.\n",
+       }) {
+    absl::StatusOr<Result> r = engine->Clean("test.md", text, TextFormat::kMarkdown);
+    ASSERT_TRUE(r.ok()) << r.status();
+    EXPECT_EQ(r->cleaned, text);
+    EXPECT_TRUE(r->findings.empty()) << text;
+  }
+}
+
 TEST(SpacingTest, ReducesRunsOfTheSameMark) {
   auto engine = Rule();
   EXPECT_EQ(CleanOrDie(*engine, "Goal!!! Really?? Yes,, and;; more..\n").cleaned,
