@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -35,6 +36,12 @@ const HunspellFiles* FilesFor(std::string_view language) {
 
 std::atomic<uint64_t> next_id{1};
 
+// Hunspell's constructor and destructor count and build a process-wide
+// table of Unicode case data without a lock (libhunspell 1.7.1): two
+// dictionaries loading at once, in two workers, could see it half built.
+// Loads and unloads take turns; lookups do not touch it.
+std::mutex hunspell_lifetime;
+
 // Per-thread answers, by spell checker id. Bounded: a thread that has seen
 // too many distinct words starts over.
 constexpr size_t kMaxCachedWords = 1 << 17;
@@ -63,7 +70,10 @@ std::string_view LanguageName(std::string_view language) {
   return f == nullptr ? language : f->name;
 }
 
-SpellChecker::~SpellChecker() = default;
+SpellChecker::~SpellChecker() {
+  std::lock_guard<std::mutex> lock(hunspell_lifetime);
+  hunspell_.reset();
+}
 
 absl::StatusOr<std::unique_ptr<SpellChecker>> SpellChecker::Load(std::string_view language,
                                                                   const std::string& system_dir,
@@ -87,7 +97,10 @@ absl::StatusOr<std::unique_ptr<SpellChecker>> SpellChecker::Load(std::string_vie
   std::unique_ptr<SpellChecker> checker(new SpellChecker());
   checker->language_ = std::string(language);
   checker->id_ = next_id.fetch_add(1);
-  checker->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  {
+    std::lock_guard<std::mutex> lock(hunspell_lifetime);
+    checker->hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+  }
 
   const std::filesystem::path additions =
       std::filesystem::path(project_dir) / std::string(language) / "words.txt";

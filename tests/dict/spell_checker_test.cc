@@ -95,5 +95,31 @@ TEST(SpellCheckerTest, ConcurrentLookupsAgree) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+// Each language loads on its first use, possibly in several workers at
+// once. Words in capitals need Hunspell's Unicode case table, which the
+// loads build: every language must still answer right.
+TEST(SpellCheckerTest, LanguagesLoadingAtOnceAllAnswer) {
+  struct Probe {
+    std::string_view language;
+    std::string_view word;
+  };
+  constexpr Probe kProbes[] = {
+      {"de", "ÜBER"}, {"es", "CANCIÓN"}, {"fr", "ÉTÉ"}, {"it", "PERCHÉ"}, {"pt", "CORAÇÃO"},
+  };
+  Dictionaries dicts(kSystem, mtclean::testing::SourcePath("dictionaries"));
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (const Probe& probe : kProbes) {
+    threads.emplace_back([&dicts, &wrong, probe] {
+      absl::StatusOr<const SpellChecker*> checker = dicts.Get(probe.language);
+      if (!checker.ok() || !(*checker)->Accepts(probe.word) || (*checker)->Accepts("qzxv")) {
+        ++wrong;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
 }  // namespace
 }  // namespace mtclean::internal
