@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 #include <filesystem>
+#include <future>
 #include <map>
 
 #include "absl/strings/ascii.h"
@@ -162,6 +163,21 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
   }
   const std::string dictionaries_dir =
       (std::filesystem::path(data_dir) / "dictionaries").string();
+  // The output language's dictionary (the fallback's, when the language is
+  // guessed) is needed by the checks: a missing one is an error now rather
+  // than in the middle of a run. The other languages' load on first use.
+  // It loads while the word lists and rules are read and compiled, which do
+  // not need it: the two take about as long as each other.
+  state->dictionaries =
+      std::make_unique<internal::Dictionaries>(options.hunspell_dir, dictionaries_dir);
+  const std::string_view needed =
+      state->language.empty() ? kFallbackLanguage : std::string_view(state->language);
+  // Declared after `state`, so that an early return waits for the load
+  // before the dictionaries go.
+  std::future<absl::Status> dictionary_loaded =
+      std::async(std::launch::async, [dictionaries = state->dictionaries.get(), needed] {
+        return dictionaries->Get(needed).status();
+      });
   // A given language is the only one; a guessed one may be any known one.
   std::vector<std::string> languages;
   if (state->language.empty()) {
@@ -179,21 +195,11 @@ absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
       internal::LanguageProfiles::Load(dictionaries_dir);
   if (!profiles.ok()) return profiles.status();
   state->profiles = std::move(*profiles);
-  state->dictionaries =
-      std::make_unique<internal::Dictionaries>(options.hunspell_dir, dictionaries_dir);
-  // The output language's dictionary (the fallback's, when the language is
-  // guessed) is needed by the checks: a missing one is an error now rather
-  // than in the middle of a run. The other languages' load on first use.
-  const std::string_view needed =
-      state->language.empty() ? kFallbackLanguage : std::string_view(state->language);
-  if (absl::StatusOr<const internal::SpellChecker*> checker = state->dictionaries->Get(needed);
-      !checker.ok()) {
-    return checker.status();
-  }
   Options rule_options = options;
   rule_options.language = state->language;
   absl::StatusOr<std::unique_ptr<internal::RuleSet>> rules = internal::RuleSet::Create(
       rule_options, data_dir, state->words.find(needed)->second);
+  if (absl::Status loaded = dictionary_loaded.get(); !loaded.ok()) return loaded;
   if (!rules.ok()) return rules.status();
   state->rules = std::move(*rules);
   state->descriptions = state->rules->descriptions();
