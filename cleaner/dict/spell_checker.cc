@@ -9,6 +9,8 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "cleaner/dict/word_lists.h"
+#include "cleaner/document/unicode_text.h"
+#include "unicode/uchar.h"
 
 namespace mtclean::internal {
 namespace {
@@ -18,13 +20,18 @@ struct HunspellFiles {
   std::string_view basename;
   std::string_view package;
   std::string_view name;
+  // The letters beyond ASCII of the language's alphabet, in lower case.
+  std::u32string_view letters;
 };
 
 // Sorted by language code.
 constexpr HunspellFiles kHunspellFiles[] = {
-    {"de", "de_DE", "hunspell-de-de", "German"}, {"en", "en_US", "hunspell-en-us", "English"},
-    {"es", "es_ES", "hunspell-es", "Spanish"},   {"fr", "fr_FR", "hunspell-fr", "French"},
-    {"it", "it_IT", "hunspell-it", "Italian"},   {"pt", "pt_PT", "hunspell-pt-pt", "Portuguese"},
+    {"de", "de_DE", "hunspell-de-de", "German", U"äöüß"},
+    {"en", "en_US", "hunspell-en-us", "English", U""},
+    {"es", "es_ES", "hunspell-es", "Spanish", U"áéíñóúü"},
+    {"fr", "fr_FR", "hunspell-fr", "French", U"àâæçéèêëîïôœùûüÿ"},
+    {"it", "it_IT", "hunspell-it", "Italian", U"àèéìíîòóùú"},
+    {"pt", "pt_PT", "hunspell-pt-pt", "Portuguese", U"áâãàçéêíóôõú"},
 };
 
 const HunspellFiles* FilesFor(std::string_view language) {
@@ -63,6 +70,20 @@ std::vector<std::string_view> HunspellLanguages() {
   std::vector<std::string_view> languages;
   for (const HunspellFiles& f : kHunspellFiles) languages.push_back(f.language);
   return languages;
+}
+
+bool AlphabetHasLettersOf(std::string_view language, std::string_view word) {
+  const HunspellFiles* f = FilesFor(language);
+  if (f == nullptr) return false;
+  for (size_t i = 0; i < word.size();) {
+    const char32_t c = NextCodePoint(word, i);
+    if (c >= 0x80 && IsLetter(c) &&
+        f->letters.find(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)))) ==
+            std::u32string_view::npos) {
+      return false;
+    }
+  }
+  return true;
 }
 
 std::string_view LanguageName(std::string_view language) {

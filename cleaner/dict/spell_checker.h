@@ -66,6 +66,10 @@ std::string_view HunspellPackage(std::string_view language);
 // The languages mtclean knows a Hunspell dictionary for, sorted:
 // de, en, es, fr, it, pt.
 std::vector<std::string_view> HunspellLanguages();
+// True when every letter of `word` (valid UTF-8) beyond ASCII belongs to
+// the alphabet of `language`, in either case (`Müller`: German, not
+// Spanish). False for a language mtclean does not know.
+bool AlphabetHasLettersOf(std::string_view language, std::string_view word);
 // The English name of a known language ("es" -> "Spanish"), or `language`
 // itself for an unknown one.
 std::string_view LanguageName(std::string_view language);

@@ -78,6 +78,24 @@ TEST(SpellCheckerTest, EngineRefusesToStartWithoutTheOutputLanguagesDictionary) 
   EXPECT_NE(engine.status().message().find("hunspell-en-us"), absl::string_view::npos);
 }
 
+TEST(SpellCheckerTest, AlphabetHasLettersOfTheWord) {
+  EXPECT_TRUE(AlphabetHasLettersOf("de", "Müller"));
+  EXPECT_TRUE(AlphabetHasLettersOf("de", "STRAẞE"));
+  EXPECT_FALSE(AlphabetHasLettersOf("es", "Straße"));
+  EXPECT_TRUE(AlphabetHasLettersOf("es", "pingüino"));
+  EXPECT_TRUE(AlphabetHasLettersOf("es", "José"));
+  EXPECT_TRUE(AlphabetHasLettersOf("es", "JOSÉ"));
+  EXPECT_TRUE(AlphabetHasLettersOf("fr", "café"));
+  EXPECT_FALSE(AlphabetHasLettersOf("de", "café"));
+  EXPECT_TRUE(AlphabetHasLettersOf("pt", "coração"));
+  EXPECT_FALSE(AlphabetHasLettersOf("es", "coração"));
+  // ASCII words belong to every alphabet; other scripts to none of these.
+  EXPECT_TRUE(AlphabetHasLettersOf("en", "harbour"));
+  EXPECT_FALSE(AlphabetHasLettersOf("en", "naïve"));
+  EXPECT_FALSE(AlphabetHasLettersOf("fr", "Москва"));
+  EXPECT_FALSE(AlphabetHasLettersOf("xx", "word"));
+}
+
 TEST(SpellCheckerTest, ConcurrentLookupsAgree) {
   Dictionaries dicts(kSystem, mtclean::testing::SourcePath("dictionaries"));
   const SpellChecker* en = *dicts.Get("en");
