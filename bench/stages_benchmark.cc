@@ -15,6 +15,10 @@
 //                             patterns): which are costly (a word-boundary
 //                             alternation can slow the whole database)
 //   BM_ScanWithout/<id>       the whole database less one rule's patterns
+//   BM_FunctionWordCount      the function words of each document counted
+//                             against every language's profile
+//   BM_GuessLanguage          the language guess of each document (its
+//                             dictionaries' answers cached after the first)
 //   BM_StructuralRule/<id>    one structural rule's Check, its candidates
 //                             found beforehand (not timed)
 //   BM_RuleSetCheck           scan + every rule, one round
@@ -261,6 +265,31 @@ void BM_EngineClean(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
 }
 BENCHMARK(BM_EngineClean)->Unit(benchmark::kMillisecond);
+
+void BM_FunctionWordCount(benchmark::State& state) {
+  const Fixture& f = Fixture::Get();
+  size_t function_words = 0;
+  for (auto _ : state) {
+    for (const std::string& t : f.texts) {
+      const FunctionWordCounts counts = f.profiles.Count(t);
+      function_words += counts.words - counts.by_mask[0];
+    }
+  }
+  benchmark::DoNotOptimize(function_words);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
+}
+BENCHMARK(BM_FunctionWordCount)->Unit(benchmark::kMillisecond);
+
+void BM_GuessLanguage(benchmark::State& state) {
+  const Fixture& f = Fixture::Get();
+  for (auto _ : state) {
+    for (const std::string& t : f.texts) {
+      benchmark::DoNotOptimize(GuessLanguage(t, f.profiles, *f.dictionaries, kLanguage));
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
+}
+BENCHMARK(BM_GuessLanguage)->Unit(benchmark::kMillisecond);
 
 void StructuralRuleCheck(benchmark::State& state, const StructuralRule* rule) {
   const Fixture& f = Fixture::Get();
