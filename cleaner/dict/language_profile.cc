@@ -145,6 +145,16 @@ std::string GuessLanguage(std::string_view text, const LanguageProfiles& profile
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return score[a] > score[b]; });
   const double top = score[order[0]];
+  // The candidates: at most kMaxCandidates, each scoring at least half the
+  // top score.
+  size_t candidates = 0;
+  while (candidates < order.size() && candidates < kMaxCandidates &&
+         score[order[candidates]] >= 0.5 * top && score[order[candidates]] != 0.0) {
+    ++candidates;
+  }
+  // A single candidate that is the fallback is the answer whatever its
+  // dictionary says: most documents end here, without a lookup.
+  if (candidates == 1 && profiles.languages()[order[0]] == fallback) return std::string(fallback);
 
   // A sample spread evenly over the text.
   std::vector<std::string_view> sample;
@@ -156,9 +166,8 @@ std::string GuessLanguage(std::string_view text, const LanguageProfiles& profile
 
   std::string best(fallback);
   double best_coverage = 0.0;
-  for (size_t k = 0; k < order.size() && k < kMaxCandidates; ++k) {
+  for (size_t k = 0; k < candidates; ++k) {
     const size_t i = order[k];
-    if (score[i] < 0.5 * top || score[i] == 0.0) break;
     absl::StatusOr<const SpellChecker*> checker = dictionaries.Get(profiles.languages()[i]);
     if (!checker.ok()) continue;
     size_t accepted = 0;
