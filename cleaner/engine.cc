@@ -263,7 +263,12 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
     const internal::RuleContext context{*doc, state_->words.find(result.language)->second,
                                         *state_->dictionaries, result.language,
                                         state_->profiles};
-    if (absl::Status s = state_->rules->Check(context, &findings); !s.ok()) {
+    // Later rounds keep only what they fix, unless every suppression's use
+    // is to be reported: a finding there may be the one a comment silences.
+    const internal::RuleSet::Wanted wanted =
+        round > 0 && !state_->report_unused_suppressions ? internal::RuleSet::Wanted::kFixes
+                                                         : internal::RuleSet::Wanted::kAll;
+    if (absl::Status s = state_->rules->Check(context, &findings, wanted); !s.ok()) {
       return absl::Status(s.code(), std::string(name) + ": " + std::string(s.message()));
     }
     const internal::Suppressions suppressions = internal::Suppressions::Find(*doc);

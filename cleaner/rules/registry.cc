@@ -225,7 +225,8 @@ std::vector<size_t> CoveredBytesPerLine(const Document& doc, std::vector<Span> s
 
 }  // namespace
 
-absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* out) const {
+absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* out,
+                            Wanted wanted) const {
   const Document& doc = context.doc;
   const size_t first_finding = out->size();
   std::vector<RawMatch> raw;
@@ -265,6 +266,9 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   const size_t first_structural = out->size();
   for (size_t i = 0; i < structural_rules_.size(); ++i) {
     if (!structural_rules_[i]->AppliesTo(context.language)) continue;
+    // A rule that never fixes reports nothing that bears on the others
+    // (its findings delete no lines) and nothing a later round keeps.
+    if (wanted == Wanted::kFixes && !structural_rules_[i]->description().fixable) continue;
     std::vector<RuleMatch>& rule_candidates = candidates[i];
     structural_rules_[i]->FindCandidates(doc.text(), &rule_candidates);
     std::sort(rule_candidates.begin(), rule_candidates.end(),

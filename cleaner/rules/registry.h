@@ -34,8 +34,16 @@ class RuleSet {
   static absl::StatusOr<std::unique_ptr<RuleSet>> Create(
       const Options& options, const std::string& data_dir, const WordLists& words);
 
+  // Which findings a Check() is for.
+  enum class Wanted {
+    kAll,
+    // Only those that may carry a fix: rules that never fix are skipped
+    // (the engine's later rounds, which keep only what they fix).
+    kFixes,
+  };
   // Runs every rule over `doc`, appending findings (unsorted) to `out`.
-  absl::Status Check(const RuleContext& context, std::vector<Finding>* out) const;
+  absl::Status Check(const RuleContext& context, std::vector<Finding>* out,
+                     Wanted wanted = Wanted::kAll) const;
 
   // The active rules' metadata, sorted by id.
   const std::vector<RuleDescription>& descriptions() const { return descriptions_; }
