@@ -1,6 +1,7 @@
 #include "cleaner/dict/language_profile.h"
 
 #include <algorithm>
+#include <bit>
 #include <filesystem>
 
 #include "absl/strings/str_cat.h"
@@ -121,41 +122,42 @@ std::string GuessLanguage(std::string_view text, const LanguageProfiles& profile
                           const Dictionaries& dictionaries, std::string_view fallback) {
   text = text.substr(0, CutAt(text, kGuessBytes));
   // Function-word score of each language: a word shared by k languages
-  // counts 1/k for each.
+  // counts 1/k for each, in units of 1/840 (840 = lcm(1..8): exact).
+  const FunctionWordCounts counts = profiles.Count(text);
+  const size_t function_words = counts.words - counts.by_mask[0];
+  if (function_words < kMinFunctionWords) return std::string(fallback);
+  constexpr uint64_t kWhole = 840;
+  static_assert(FunctionWordCounts::kMaxLanguages <= 8);
   const size_t n = profiles.languages().size();
-  std::vector<double> score(n, 0.0);
-  std::vector<std::pair<size_t, size_t>> lowercase_words;
-  size_t function_words = 0;
-  ForEachWord(text, [&](const TextWord& w) {
-    const uint32_t mask = profiles.Mask(w.hash);
-    if (mask != 0) {
-      ++function_words;
-      const double share = 1.0 / __builtin_popcount(mask);
-      for (size_t i = 0; i < n; ++i) {
-        if ((mask >> i) & 1u) score[i] += share;
-      }
+  std::vector<uint64_t> score(n, 0);
+  for (size_t k = 0; k < counts.seen_count; ++k) {
+    const uint32_t mask = counts.seen[k];
+    const uint64_t share = kWhole / static_cast<uint64_t>(std::popcount(mask));
+    for (size_t i = 0; i < n; ++i) {
+      if ((mask >> i) & 1u) score[i] += share * counts.by_mask[mask];
     }
-    if (!w.has_upper && w.end - w.begin >= 2) lowercase_words.emplace_back(w.begin, w.end);
-  });
-  if (function_words < kMinFunctionWords || lowercase_words.size() < kMinSampleWords) {
-    return std::string(fallback);
   }
   std::vector<size_t> order(n);
   for (size_t i = 0; i < n; ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return score[a] > score[b]; });
-  const double top = score[order[0]];
+  const uint64_t top = score[order[0]];
   // The candidates: at most kMaxCandidates, each scoring at least half the
   // top score.
   size_t candidates = 0;
   while (candidates < order.size() && candidates < kMaxCandidates &&
-         score[order[candidates]] >= 0.5 * top && score[order[candidates]] != 0.0) {
+         2 * score[order[candidates]] >= top && score[order[candidates]] != 0) {
     ++candidates;
   }
   // A single candidate that is the fallback is the answer whatever its
   // dictionary says: most documents end here, without a lookup.
   if (candidates == 1 && profiles.languages()[order[0]] == fallback) return std::string(fallback);
 
+  std::vector<std::pair<size_t, size_t>> lowercase_words;
+  ForEachWord(text, [&](const TextWord& w) {
+    if (!w.has_upper && w.end - w.begin >= 2) lowercase_words.emplace_back(w.begin, w.end);
+  });
+  if (lowercase_words.size() < kMinSampleWords) return std::string(fallback);
   // A sample spread evenly over the text.
   std::vector<std::string_view> sample;
   const size_t step = std::max<size_t>(1, lowercase_words.size() / kSampleWords);
