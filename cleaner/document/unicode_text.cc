@@ -1,5 +1,6 @@
 #include "cleaner/document/unicode_text.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -71,7 +72,42 @@ bool IsSeparatorOnly(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// `folded` with every run of whitespace collapsed to one space and the ends
+// trimmed.
+std::string CollapseWhitespace(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
+  size_t i = 0;
+  bool pending_space = false;
+  while (i < folded.size()) {
+    const size_t start = i;
+    const char32_t c = NextCodePoint(folded, i);
+    if (IsWhitespace(c)) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.append(folded, start, i - start);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FoldForCompare(std::string_view s) {
+  // ASCII is its own NFKC form and case-folds to lower case: most lines
+  // compared are, and need no trip through UTF-16.
+  if (std::all_of(s.begin(), s.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    std::string lower(s);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return CollapseWhitespace(lower);
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
@@ -86,22 +122,7 @@ std::string FoldForCompare(std::string_view s) {
   } else {
     folded.toUTF8String(utf8);
   }
-  std::string out;
-  out.reserve(utf8.size());
-  size_t i = 0;
-  bool pending_space = false;
-  while (i < utf8.size()) {
-    size_t start = i;
-    char32_t c = NextCodePoint(utf8, i);
-    if (IsWhitespace(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    out.append(utf8, start, i - start);
-  }
-  return out;
+  return CollapseWhitespace(utf8);
 }
 
 size_t CodePointCount(std::string_view s) {

@@ -1,0 +1,51 @@
+#include "cleaner/document/unicode_text.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "unicode/normalizer2.h"
+#include "unicode/unistr.h"
+
+namespace mtclean::internal {
+namespace {
+
+// NFKC case folding by ICU alone, whitespace collapsed: what FoldForCompare
+// must give, with or without its ASCII shortcut.
+std::string IcuFold(const std::string& s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  std::string utf8;
+  fold->normalize(icu::UnicodeString::fromUTF8(s), status).toUTF8String(utf8);
+  EXPECT_TRUE(U_SUCCESS(status));
+  std::string out;
+  bool pending_space = false;
+  for (char c : utf8) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+TEST(FoldForCompareTest, EveryAsciiCharacterFoldsAsIcuFoldsIt) {
+  for (int c = 1; c < 0x80; ++c) {
+    const std::string s = std::string("Port ") + static_cast<char>(c) + " Reopens";
+    EXPECT_EQ(FoldForCompare(s), IcuFold(s)) << "character " << c;
+  }
+}
+
+TEST(FoldForCompareTest, CaseWidthAndSpacesDoNotMatter) {
+  EXPECT_EQ(FoldForCompare("  Strike ENDS\tat the\n Port "), "strike ends at the port");
+  EXPECT_EQ(FoldForCompare("Straße"), FoldForCompare("STRASSE"));
+  EXPECT_EQ(FoldForCompare("Ｐｏｒｔ ｒｅｏｐｅｎｓ"), FoldForCompare("port reopens"));
+  EXPECT_EQ(FoldForCompare("Café\u00a0Reopens"), IcuFold("Café\u00a0Reopens"));
+  EXPECT_NE(FoldForCompare("port reopens"), FoldForCompare("port reopened"));
+  EXPECT_EQ(FoldForCompare(" \t\n"), "");
+}
+
+}  // namespace
+}  // namespace mtclean::internal
