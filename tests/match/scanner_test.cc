@@ -65,6 +65,17 @@ TEST(ScannerTest, NonAsciiPhrasesFoldCase) {
   EXPECT_TRUE(Has(ScanAll(**s, "ÄHNLICHE BEITRÄGE"), 0, 0, 19));
 }
 
+// Caseless ASCII phrases also match the two letters beyond ASCII that fold
+// to ASCII ones, the Kelvin sign (k) and the long s, as RE2's `(?i)` does:
+// rules that gate a regex on the scan's matches rely on it.
+TEST(ScannerTest, AsciiPhrasesMatchTheKelvinSignAndTheLongS) {
+  absl::StatusOr<std::unique_ptr<Scanner>> s =
+      Scanner::Compile({{"korrespondent", true, true, ""}, {"columnist", true, true, ""}});
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(Has(ScanAll(**s, "\u212Aorrespondent"), 0, 0, 15));
+  EXPECT_TRUE(Has(ScanAll(**s, "COLUMNI\u017FT"), 1, 0, 10));
+}
+
 TEST(ScannerTest, ReportsLeftmostStartForRegexes) {
   absl::StatusOr<std::unique_ptr<Scanner>> s =
       Scanner::Compile({{"share on [a-z]+", false, true, ""}});

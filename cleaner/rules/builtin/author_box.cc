@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -41,6 +42,52 @@ constexpr size_t kEdgeBlocks = 3;
 constexpr size_t kMaxBioWords = 80;
 // A name has one to this many words.
 constexpr size_t kMaxNameWords = 5;
+
+// The words of a short bio: MakeAuthorBoxRule() joins them into the bio
+// expression.
+constexpr std::string_view kRoleWords[] = {
+    "reporter", "journalist", "correspondent", "editor", "writer", "columnist", "contributor",
+    "photographer", "photojournalist", "producer", "freelancer",
+    "periodista", "reportera", "corresponsal", "redactor", "redactora", "editora", "columnista",
+    "colaborador", "colaboradora", "fotoperiodista", "escritor", "escritora",
+    "journaliste", "reporteur", "reportrice", "correspondant", "correspondante", "rédacteur",
+    "rédactrice", "éditeur", "éditrice", "chroniqueur", "chroniqueuse", "photographe",
+    "photojournaliste",
+    "journalistin", "reporterin", "korrespondent", "korrespondentin", "redakteur", "redakteurin",
+    "autor", "autorin", "fotograf", "fotografin", "kolumnist", "kolumnistin",
+    "giornalista", "corrispondente", "redattore", "redattrice", "cronista", "collaboratore",
+    "collaboratrice", "fotografo", "fotografa", "fotoreporter", "editorialista",
+    "jornalista", "repórter", "correspondente", "redator", "redatora", "colunista",
+    "fotojornalista", "fotógrafo", "fotógrafa"};
+constexpr std::string_view kCopulas[] = {
+    "is",   "was", "has been",     "works as", "es",  "fue", "trabaja como",
+    "est",  "était", "ist",        "war",      "arbeitet als", "è", "era",
+    "lavora come", "é", "foi", "trabalha como"};
+constexpr std::string_view kBeatPhrases[] = {
+    "covers",         "writes about",   "writes for",    "reports on",    "reports for",
+    "cubre",          "escribe sobre",  "escribe para",  "couvre",        "écrit sur",
+    "écrit pour",     "berichtet über", "berichtet für", "schreibt über", "schreibt für",
+    "si occupa di",   "scrive di",      "scrive per",    "cobre",         "escreve sobre",
+    "escreve para"};
+
+// Every match of the bio expression holds a role word or a beat phrase.
+// The scan looks for them, folding case as the expression does (the Kelvin
+// sign and the long s too), so that the expression runs only on lines that
+// have one. A word given as part of a longer one is enough.
+std::vector<PatternSpec> BioWordPatterns() {
+  std::vector<std::string_view> words(std::begin(kRoleWords), std::end(kRoleWords));
+  words.insert(words.end(), std::begin(kBeatPhrases), std::end(kBeatPhrases));
+  std::vector<PatternSpec> out;
+  for (std::string_view w : words) {
+    const bool holds_another = std::any_of(words.begin(), words.end(), [w](std::string_view u) {
+      return u != w && w.find(u) != std::string_view::npos;
+    });
+    if (holds_another) continue;
+    out.push_back({.text = std::string(w), .literal = true, .caseless = true,
+                   .origin = "built-in rule scrape.author-box (bio words)"});
+  }
+  return out;
+}
 
 RuleDescription Describe() {
   RuleDescription d;
@@ -261,6 +308,8 @@ class AuthorBoxRule : public StructuralRule {
   AuthorBoxRule(std::unique_ptr<RE2> bio, std::unique_ptr<RE2> bio_anywhere)
       : StructuralRule(Describe()), bio_(std::move(bio)), bio_anywhere_(std::move(bio_anywhere)) {}
 
+  std::vector<PatternSpec> CandidatePatterns() const override { return BioWordPatterns(); }
+
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     if (context.positions == nullptr) return;
     const Document& doc = context.doc;
@@ -323,7 +372,8 @@ class AuthorBoxRule : public StructuralRule {
         }
       }
       if (taken[block.first_line]) continue;
-      if (std::optional<std::string> evidence = BioEvidence(doc, b, byline_lines)) {
+      if (std::optional<std::string> evidence =
+              BioEvidence(doc, b, byline_lines, context.candidates)) {
         add(block.first_line, block.last_line, *evidence);
       }
     }
@@ -441,7 +491,8 @@ class AuthorBoxRule : public StructuralRule {
 
   // Why block `b` is an author bio, or nullopt.
   std::optional<std::string> BioEvidence(const Document& doc, size_t b,
-                                         const std::vector<size_t>& byline_lines) const {
+                                         const std::vector<size_t>& byline_lines,
+                                         std::span<const RuleMatch> bio_words) const {
     // Eighty words fit in well under this many bytes.
     constexpr size_t kMaxBioBytes = 1200;
     const Block& block = doc.blocks()[b];
@@ -450,8 +501,16 @@ class AuthorBoxRule : public StructuralRule {
         !StartsCapital(text)) {
       return std::nullopt;
     }
-    // One scan for the role words first: most paragraphs have none.
-    if (!RE2::PartialMatch(doc.LineText(block.first_line), *bio_anywhere_)) return std::nullopt;
+    // The scan's bio words, then the expression: most paragraphs have none.
+    const std::string_view first_line = doc.LineText(block.first_line);
+    const size_t line_begin = static_cast<size_t>(first_line.data() - doc.text().data());
+    const auto word = std::lower_bound(
+        bio_words.begin(), bio_words.end(), line_begin,
+        [](const RuleMatch& m, size_t offset) { return m.begin < offset; });
+    if (word == bio_words.end() || word->begin >= line_begin + first_line.size()) {
+      return std::nullopt;
+    }
+    if (!RE2::PartialMatch(first_line, *bio_anywhere_)) return std::nullopt;
     const std::vector<std::string_view> words = Words(doc.LineText(block.first_line));
     const size_t name = NameLength(words, 0);
     if (name == 0 || name >= words.size()) return std::nullopt;
@@ -537,26 +596,17 @@ class AuthorBoxRule : public StructuralRule {
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule() {
   // After the name: a copula, an optional article and up to three words,
   // then a newsroom role; or a verb of the beat (`covers`, `cubre`...).
-  const std::string role =
-      "reporter|journalist|correspondent|editor|writer|columnist|contributor|photographer|"
-      "photojournalist|producer|freelancer|"
-      "periodista|reportera|corresponsal|redactor|redactora|editora|columnista|colaborador|"
-      "colaboradora|fotoperiodista|escritor|escritora|"
-      "journaliste|reporteur|reportrice|correspondant|correspondante|rédacteur|rédactrice|"
-      "éditeur|éditrice|chroniqueur|chroniqueuse|photographe|photojournaliste|"
-      "journalistin|reporterin|korrespondent|korrespondentin|redakteur|redakteurin|autor|"
-      "autorin|fotograf|fotografin|kolumnist|kolumnistin|"
-      "giornalista|corrispondente|redattore|redattrice|cronista|collaboratore|collaboratrice|"
-      "fotografo|fotografa|fotoreporter|editorialista|"
-      "jornalista|repórter|correspondente|redator|redatora|colunista|fotojornalista|"
-      "fotógrafo|fotógrafa";
-  const std::string copula =
-      "is|was|has been|works as|es|fue|trabaja como|est|était|ist|war|arbeitet als|è|era|"
-      "lavora come|é|foi|trabalha como";
-  const std::string beat =
-      "covers|writes about|writes for|reports on|reports for|cubre|escribe sobre|escribe para|"
-      "couvre|écrit sur|écrit pour|berichtet über|berichtet für|schreibt über|schreibt für|"
-      "si occupa di|scrive di|scrive per|cobre|escreve sobre|escreve para";
+  const auto alternation = [](std::span<const std::string_view> words) {
+    std::string out;
+    for (std::string_view w : words) {
+      if (!out.empty()) out += '|';
+      out += w;
+    }
+    return out;
+  };
+  const std::string role = alternation(kRoleWords);
+  const std::string copula = alternation(kCopulas);
+  const std::string beat = alternation(kBeatPhrases);
   const std::string words = absl::StrCat(
       "(?i:(?:(?:", copula, ")\\s+(?:(?:a|an|the|our|un|una|uno|une|la|le|l'|l’|um|uma|o|"
       "a|el)\\s+)?(?:[\\pL'’-]+\\s+){0,3}(?:", role, ")s?\\b)|(?:(?:", beat, ")\\b))");

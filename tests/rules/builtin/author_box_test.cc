@@ -96,6 +96,23 @@ TEST(AuthorBoxTest, BioBlockAtTheHeadOrTail) {
   }
 }
 
+// The bio words are found by the scan before the expression looks: in
+// capitals, with letters beyond ASCII, and with the two signs that fold to
+// ASCII letters (the Kelvin sign, the long s).
+TEST(AuthorBoxTest, BioWordsInCapitalsAndWithLettersThatFoldToAscii) {
+  auto engine = Rule();
+  for (const std::string bio : {
+           "Jane Doe is a senior energy REPORTER at the Coastal Herald.\n",
+           "Jane Doe is a senior energy columni\u017Ft at the Coastal Herald.\n",
+           "Lukas Weber ist \u212Aorrespondent der Hafenzeitung.\n",
+           "Claire Martin est R\u00C9DACTRICE au Courrier de l'Ouest.\n",
+       }) {
+    EXPECT_EQ(CleanOrDie(*engine, std::string(kHeadline) + Story() + "\n" + bio).cleaned,
+              std::string(kHeadline) + Story())
+        << bio;
+  }
+}
+
 TEST(AuthorBoxTest, BioShapedStoryStays) {
   auto engine = Rule();
   // The story names her again: she is the subject, not the author.
