@@ -1,6 +1,7 @@
 #include "cleaner/document/document.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/front_matter.h"
@@ -55,7 +56,13 @@ absl::Status ValidateUtf8(std::string_view text) {
   const int64_t n = static_cast<int64_t>(text.size());
   int64_t i = 0;
   while (i < n) {
-    if (s[i] < 0x80) {  // ASCII fast path
+    // ASCII eight bytes at a time: most of the text.
+    uint64_t eight;
+    if (i + 8 <= n && (std::memcpy(&eight, s + i, 8), (eight & 0x8080808080808080ull) == 0)) {
+      i += 8;
+      continue;
+    }
+    if (s[i] < 0x80) {
       ++i;
       continue;
     }

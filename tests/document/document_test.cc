@@ -70,6 +70,22 @@ TEST(DocumentTest, InvalidUtf8NamesTheByteOffset) {
   EXPECT_FALSE(Document::Create("\xC0\xAF").ok()) << "overlong forms are not UTF-8";
 }
 
+// ASCII is checked eight bytes at a time: a bad byte anywhere in or after
+// such a run, or a sequence cut across its edge, is still named exactly.
+TEST(DocumentTest, InvalidUtf8IsFoundAtEveryPlaceOfALine) {
+  for (size_t at = 0; at < 24; ++at) {
+    std::string text(30, 'a');
+    text[at] = '\xFF';
+    absl::StatusOr<Document> doc = Document::Create(text);
+    ASSERT_FALSE(doc.ok()) << at;
+    EXPECT_EQ(doc.status().message(), "invalid UTF-8 at byte " + std::to_string(at));
+    std::string cut(at, 'a');
+    cut += "\xC3";
+    EXPECT_FALSE(Document::Create(cut).ok()) << "a sequence cut at the end, at " << at;
+    EXPECT_TRUE(Document::Create(std::string(at, 'a') + "\xC3\xA9" + std::string(9, 'b')).ok());
+  }
+}
+
 TEST(DocumentTest, EmptyTextHasNoLines) {
   absl::StatusOr<Document> doc = Document::Create("");
   ASSERT_TRUE(doc.ok());
