@@ -137,6 +137,17 @@ const absl::flat_hash_set<std::string>& Labels() {
   return *labels;
 }
 
+// The first words of the labels: a candidate that starts otherwise has no
+// label, and no longer phrase need be tried.
+const absl::flat_hash_set<std::string>& LabelFirstWords() {
+  static const auto* first_words = [] {
+    auto* out = new absl::flat_hash_set<std::string>();
+    for (const std::string& label : Labels()) out->insert(label.substr(0, label.find(' ')));
+    return out;
+  }();
+  return *first_words;
+}
+
 // Labels that are a credit on their own: `File photo`, `Foto de archivo`.
 bool IsArchiveLabel(std::string_view lower) {
   static constexpr std::string_view kLabels[] = {
@@ -310,7 +321,10 @@ class PhotoCreditRule : public StructuralRule {
 
   // Label form: `Photo: Reuters`, `Photo by Jane Doe`, `Foto EFE`.
   bool IsLabelledCredit(const std::vector<Token>& t) const {
-    if (t.empty() || t[0].kind != Kind::kWord || !StartsCapital(t[0].text)) return false;
+    if (t.empty() || t[0].kind != Kind::kWord || !StartsCapital(t[0].text) ||
+        !LabelFirstWords().contains(Lower(t[0].text))) {
+      return false;
+    }
     // The longest label of up to three words.
     size_t label_end = 0;
     std::string phrase;
@@ -442,6 +456,13 @@ class PhotoCreditRule : public StructuralRule {
       size_t tag = i;
       while (tag < end && text[tag] == ' ') ++tag;
       if (tag >= end) break;
+      // Only a slash after, or these before, make a boundary: most spaces
+      // follow a letter.
+      const char last = text[i - 1];
+      if (text[tag] != '/' && static_cast<unsigned char>(last) < 0x80 && last != '.' &&
+          last != '!' && last != '?' && last != '"' && last != '-' && last != '|') {
+        continue;
+      }
       size_t begin = i;  // the deletion keeps the text before the space
       size_t prev = i;
       const char32_t before = PreviousCodePoint(text, prev);
