@@ -38,11 +38,11 @@ void AppendUtf8(char32_t c, std::string* out) {
   out->append(buffer, static_cast<size_t>(length));
 }
 
-bool IsLetter(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
-bool IsUpper(char32_t c) {
+bool IsLetterSlow(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
+bool IsUpperSlow(char32_t c) {
   return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
-bool IsDigit(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
+bool IsDigitSlow(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 bool IsWhitespaceSlow(char32_t c) {
   return u_isUWhiteSpace(static_cast<UChar32>(c));
 }
@@ -53,12 +53,12 @@ bool IsWordCharSlow(char32_t c) {
                                UCHAR_GENERAL_CATEGORY) == U_NON_SPACING_MARK;
 }
 
-bool IsPunctuationOrSymbol(char32_t c) {
+bool IsPunctuationOrSymbolSlow(char32_t c) {
   const int32_t mask = U_GET_GC_MASK(static_cast<UChar32>(c));
   return (mask & (U_GC_P_MASK | U_GC_S_MASK)) != 0;
 }
 
-bool IsQuote(char32_t c) {
+bool IsQuoteSlow(char32_t c) {
   return u_hasBinaryProperty(static_cast<UChar32>(c),
                              UCHAR_QUOTATION_MARK) != 0;
 }

@@ -27,9 +27,25 @@ char32_t PreviousCodePoint(std::string_view s, size_t& i);
 // Appends the UTF-8 encoding of `c` (a Unicode scalar value) to `out`.
 void AppendUtf8(char32_t c, std::string* out);
 
-bool IsLetter(char32_t c);
-bool IsUpper(char32_t c);
-bool IsDigit(char32_t c);
+// The character classes below answer ASCII inline (rules ask per
+// character) and ask ICU about the rest; a test holds the two to agree.
+bool IsLetterSlow(char32_t c);
+inline bool IsLetter(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return IsLetterSlow(c);
+}
+// Upper case or title case.
+bool IsUpperSlow(char32_t c);
+inline bool IsUpper(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return IsUpperSlow(c);
+}
+// Decimal digits of any script.
+bool IsDigitSlow(char32_t c);
+inline bool IsDigit(char32_t c) {
+  if (c < 0x80) return c >= '0' && c <= '9';
+  return IsDigitSlow(c);
+}
 bool IsWhitespaceSlow(char32_t c);
 inline bool IsWhitespace(char32_t c) {
   // ICU's White_Space property on ASCII: tab to carriage return, and space.
@@ -45,10 +61,22 @@ inline bool IsWordChar(char32_t c) {
   }
   return IsWordCharSlow(c);
 }
-// Punctuation or symbol (Unicode general categories P* and S*).
-bool IsPunctuationOrSymbol(char32_t c);
+// Punctuation or symbol (Unicode general categories P* and S*): in ASCII,
+// every printable character but letters, digits and the space.
+bool IsPunctuationOrSymbolSlow(char32_t c);
+inline bool IsPunctuationOrSymbol(char32_t c) {
+  if (c < 0x80) {
+    return c > ' ' && c < 0x7F && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= '0' && c <= '9'));
+  }
+  return IsPunctuationOrSymbolSlow(c);
+}
 // Quotation marks of any script, straight or curly (ASCII ' and ").
-bool IsQuote(char32_t c);
+bool IsQuoteSlow(char32_t c);
+inline bool IsQuote(char32_t c) {
+  if (c < 0x80) return c == '"' || c == '\'';
+  return IsQuoteSlow(c);
+}
 
 // True when `s` holds only whitespace, punctuation and symbols.
 bool IsSeparatorOnly(std::string_view s);

@@ -4,6 +4,7 @@
 
 #include "gtest/gtest.h"
 #include "unicode/normalizer2.h"
+#include "unicode/uchar.h"
 #include "unicode/unistr.h"
 
 namespace mtclean::internal {
@@ -29,6 +30,31 @@ std::string IcuFold(const std::string& s) {
     out.push_back(c);
   }
   return out;
+}
+
+// The character classes answer ASCII without ICU: as ICU does.
+TEST(CharacterClassTest, AsciiAnswersAreIcusAnswers) {
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    SCOPED_TRACE(c);
+    EXPECT_EQ(IsLetter(c), static_cast<bool>(u_isalpha(c)));
+    EXPECT_EQ(IsUpper(c), u_isupper(c) || u_istitle(c));
+    EXPECT_EQ(IsDigit(c), static_cast<bool>(u_isdigit(c)));
+    EXPECT_EQ(IsWhitespace(c), static_cast<bool>(u_isUWhiteSpace(c)));
+    EXPECT_EQ(IsPunctuationOrSymbol(c),
+              (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_S_MASK)) != 0);
+    EXPECT_EQ(IsQuote(c), static_cast<bool>(u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK)));
+    EXPECT_EQ(IsWordChar(c), u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c) ||
+                                 u_getIntPropertyValue(c, UCHAR_GENERAL_CATEGORY) ==
+                                     U_NON_SPACING_MARK || c == '_');
+  }
+  // And beyond ASCII, ICU answers.
+  EXPECT_TRUE(IsLetter(U'é'));
+  EXPECT_TRUE(IsUpper(U'É'));
+  EXPECT_TRUE(IsUpper(U'\u01C5')) << "title case";
+  EXPECT_TRUE(IsDigit(U'\u0663'));
+  EXPECT_TRUE(IsPunctuationOrSymbol(U'\u2014'));
+  EXPECT_TRUE(IsQuote(U'\u201C'));
+  EXPECT_FALSE(IsQuote(U'\u2014'));
 }
 
 TEST(FoldForCompareTest, EveryAsciiCharacterFoldsAsIcuFoldsIt) {
