@@ -173,7 +173,14 @@ absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& p
   hs_database_t* database = nullptr;
   std::string cache_path;
   if (!cache_dir.empty()) {
+    // A database is built for this machine's processor: the cache key names
+    // it, so that machines sharing a cache folder (or a run under an
+    // emulator) each keep their own.
+    hs_platform_info_t platform{};
+    if (hs_populate_platform(&platform) != HS_SUCCESS) platform = {};
     uint64_t hash = Fnv1a(hs_version());
+    hash = Fnv1a(absl::StrCat("tune ", platform.tune, " features ", platform.cpu_features, ";"),
+                 hash);
     for (size_t i = 0; i < expressions.size(); ++i) {
       hash = Fnv1a(absl::StrCat(expressions[i].size(), ":", expressions[i], "/", flags[i], ";"),
                    hash);
