@@ -299,14 +299,36 @@ class InvisibleRule : public StructuralRule {
     return end;
   }
 
+  // Whether `text` is in NFC, asking ICU only about its runs beyond ASCII.
+  // Every ASCII character starts a segment that normalizes on its own (it
+  // composes with nothing before it), so the text is in NFC when each run
+  // of other characters, with the ASCII character before it (which may
+  // compose with a combining mark after it), is.
+  static bool IsNfc(const icu::Normalizer2& nfc, std::string_view text, UErrorCode& status) {
+    size_t i = 0;
+    while (i < text.size()) {
+      if (static_cast<unsigned char>(text[i]) < 0x80) {
+        ++i;
+        continue;
+      }
+      const size_t run_begin = i;
+      while (i < text.size() && static_cast<unsigned char>(text[i]) >= 0x80) ++i;
+      const size_t segment_begin = run_begin > 0 ? run_begin - 1 : 0;
+      const icu::StringPiece segment(text.data() + segment_begin,
+                                     static_cast<int32_t>(i - segment_begin));
+      if (!nfc.isNormalizedUTF8(segment, status) || U_FAILURE(status)) return false;
+    }
+    return true;
+  }
+
   void CheckNormalization(const RuleContext& context, std::vector<Finding>* out) const {
     const Document& doc = context.doc;
     const std::string_view text = doc.text();
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status)) return;
+    if (IsNfc(*nfc, text, status) || U_FAILURE(status)) return;
     const icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-    if (nfc->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return;
     std::string normalized;
     icu::StringByteSink<std::string> sink(&normalized);
     icu::Edits edits;

@@ -104,6 +104,21 @@ TEST(InvisibleTest, ComposesToNfcEditingOnlyTheChangedSpan) {
   EXPECT_EQ(r.edits[0].replacement, "é");
 }
 
+// Only the runs beyond ASCII, with the character before each, are asked
+// whether they are in NFC: a combining mark anywhere is still found.
+TEST(InvisibleTest, FindsACombiningMarkWhereverItStands) {
+  auto engine = Rule();
+  for (const auto& [text, cleaned] : std::vector<std::pair<std::string, std::string>>{
+           {"e\u0301te\u0301 in the port.\n", "été in the port.\n"},
+           {"The port \u201Ccafe\u0301\u201D reopened.\n", "The port \u201Ccafé\u201D reopened.\n"},
+           {"Zu\u0308rich and \u1100\u1161 and \u00E9\u0301.\n",
+            "Zürich and \uAC00 and \u00E9\u0301.\n"},
+       }) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(CleanOrDie(*engine, text).cleaned, cleaned);
+  }
+}
+
 TEST(InvisibleTest, LeavesNfcTextAndFrontMatterAlone) {
   auto engine = Rule();
   const std::string text = "---\ntitle: \"Cafe\u0301\u200B\"\n---\nCafé in Zürich.\n";
