@@ -60,6 +60,13 @@ bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
 bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?'; }
 
+// ASCII letters and digits start a word; `_` goes on with one (IsWordChar).
+bool IsAsciiAlnum(unsigned char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
+         static_cast<unsigned char>(c - '0') < 10;
+}
+bool IsAsciiWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
+
 struct WordSpan {
   size_t begin;
   size_t end;
@@ -75,7 +82,9 @@ class DoubledWordRule : public StructuralRule {
 
  private:
   // One pass over the block's words; a doubling is two neighbours with only
-  // spaces, tabs and line breaks between them.
+  // spaces, tabs and line breaks between them. ASCII words are read here
+  // byte by byte; WordEnd() takes over where a word goes on with an
+  // apostrophe or a character beyond ASCII.
   void CheckBlock(const RuleContext& context, const Block& block,
                   std::vector<Finding>* out) const {
     const std::string_view text = context.doc.text();
@@ -87,29 +96,31 @@ class DoubledWordRule : public StructuralRule {
     size_t i = block.begin;
     while (i < block.end) {
       const unsigned char byte = static_cast<unsigned char>(text[i]);
-      bool word_start;
-      if (byte < 0x80) {
-        word_start = (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
-                     (byte >= '0' && byte <= '9');
-      } else {
-        size_t n = i;
-        word_start = IsWordChar(NextCodePoint(text, n));
-      }
-      if (!word_start) {
+      if (byte < 0x80 && !IsAsciiAlnum(byte)) {
         // Anything but whitespace between two words ends the chance.
         if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r') have_previous = false;
         if (IsSentenceEnd(static_cast<char>(byte)) && i + 1 < block.end &&
             (text[i + 1] == ' ' || text[i + 1] == '\n')) {
           sentence = i + 1;
         }
-        if (byte < 0x80) {
-          ++i;
-        } else {
-          NextCodePoint(text, i);
-        }
+        ++i;
         continue;
       }
-      const WordSpan word{i, WordEnd(text, i, block.end)};
+      if (byte >= 0x80) {
+        size_t next = i;
+        if (!IsWordChar(NextCodePoint(text, next))) {
+          have_previous = false;
+          i = next;
+          continue;
+        }
+      }
+      size_t end = i + 1;
+      while (end < block.end && IsAsciiWordByte(static_cast<unsigned char>(text[end]))) ++end;
+      if (end < block.end &&
+          (static_cast<unsigned char>(text[end]) >= 0x80 || text[end] == '\'')) {
+        end = WordEnd(text, i, block.end);
+      }
+      const WordSpan word{i, end};
       if (have_previous && previous.end - previous.begin == word.end - word.begin &&
           absl::EqualsIgnoreCase(
               absl::string_view(text.data() + previous.begin, previous.end - previous.begin),
