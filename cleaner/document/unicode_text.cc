@@ -125,6 +125,27 @@ std::string FoldForCompare(std::string_view s) {
   return CollapseWhitespace(utf8);
 }
 
+bool FoldsTo(std::string_view text, std::string_view folded) {
+  if (!std::all_of(text.begin(), text.end(),
+                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return FoldForCompare(text) == folded;
+  }
+  // What FoldForCompare does to ASCII, compared as it goes.
+  size_t at = 0;
+  bool pending_space = false;
+  for (char c : text) {
+    if (IsWhitespace(static_cast<unsigned char>(c))) {
+      pending_space = at > 0;
+      continue;
+    }
+    if (pending_space && (at == folded.size() || folded[at++] != ' ')) return false;
+    pending_space = false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    if (at == folded.size() || folded[at++] != c) return false;
+  }
+  return at == folded.size();
+}
+
 size_t CodePointCount(std::string_view s) {
   size_t n = 0;
   for (char c : s) {

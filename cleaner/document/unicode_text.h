@@ -85,6 +85,10 @@ bool IsSeparatorOnly(std::string_view s);
 // whitespace collapsed to one space and the ends trimmed.
 std::string FoldForCompare(std::string_view s);
 
+// FoldForCompare(text) == folded, without building the folded text when
+// `text` is ASCII (then it stops at the first difference).
+bool FoldsTo(std::string_view text, std::string_view folded);
+
 // Number of code points in `s` (a 1-based column is this plus one).
 size_t CodePointCount(std::string_view s);
 

@@ -1,6 +1,7 @@
 #include "cleaner/document/unicode_text.h"
 
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "unicode/normalizer2.h"
@@ -71,6 +72,21 @@ TEST(FoldForCompareTest, CaseWidthAndSpacesDoNotMatter) {
   EXPECT_EQ(FoldForCompare("Café\u00a0Reopens"), IcuFold("Café\u00a0Reopens"));
   EXPECT_NE(FoldForCompare("port reopens"), FoldForCompare("port reopened"));
   EXPECT_EQ(FoldForCompare(" \t\n"), "");
+}
+
+TEST(FoldsToTest, AgreesWithComparingTheFoldedTexts) {
+  const std::vector<std::string> texts = {
+      "",  " ", "Port reopens", "  PORT   reopens ", "Port\treopens\n", "port reopen",
+      "port reopens.", "Cafe\u0301 reopens", "Café reopens", "CAFÉ REOPENS", "Straße",
+      "STRASSE", "a", "A ", "port  reopens  again", "Port reopens\u00a0again",
+  };
+  for (const std::string& text : texts) {
+    for (const std::string& other : texts) {
+      SCOPED_TRACE("`" + text + "` and `" + other + "`");
+      EXPECT_EQ(FoldsTo(text, FoldForCompare(other)),
+                FoldForCompare(text) == FoldForCompare(other));
+    }
+  }
 }
 
 }  // namespace

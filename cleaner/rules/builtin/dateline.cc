@@ -93,7 +93,7 @@ std::string AgencyAlternation(const WordLists& words) {
 
 // The first block, or a block repeating it, is the headline.
 bool LooksLikeHeadline(const Document& doc, size_t block) {
-  return block == 0 || FoldForCompare(doc.BlockText(block)) == FoldForCompare(doc.BlockText(0));
+  return block == 0 || FoldsTo(doc.BlockText(block), FoldForCompare(doc.BlockText(0)));
 }
 
 class DatelineRule : public StructuralRule {

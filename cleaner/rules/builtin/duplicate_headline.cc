@@ -100,7 +100,7 @@ size_t HeadlineRepeatsEnd(const Document& doc) {
     // A cheap length check first: folding rarely changes length much.
     const std::string_view text = doc.BlockText(b);
     if (text.size() > 4 * headline.size() + 16) break;
-    if (FoldForCompare(text) != headline) break;
+    if (!FoldsTo(text, headline)) break;
   }
   return b;
 }
