@@ -64,9 +64,10 @@ absl::StatusOr<LanguageProfiles> LanguageProfiles::Load(const std::string& dicti
         return absl::InvalidArgumentError(absl::StrCat(
             path.string(), ":", e.line, ": expected one lowercase word of letters"));
       }
-      profiles.Add(language, word);
+      profiles.AddWord(language, word);
     }
   }
+  profiles.Rehash();
   return profiles;
 }
 
@@ -78,6 +79,11 @@ int LanguageProfiles::IndexOf(std::string_view language) const {
 }
 
 void LanguageProfiles::Add(std::string_view language, std::string_view word) {
+  AddWord(language, word);
+  Rehash();
+}
+
+void LanguageProfiles::AddWord(std::string_view language, std::string_view word) {
   int index = IndexOf(language);
   if (index < 0) {
     if (languages_.size() >= FunctionWordCounts::kMaxLanguages) return;
@@ -86,6 +92,21 @@ void LanguageProfiles::Add(std::string_view language, std::string_view word) {
   }
   masks_[LowercaseHash(word)] |= 1u << index;
   max_word_bytes_ = std::max(max_word_bytes_, word.size());
+}
+
+void LanguageProfiles::Rehash() {
+  size_t size = 16;
+  while (size < 2 * masks_.size()) size *= 2;
+  if (slots_.size() == size) {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+  } else {
+    slots_.assign(size, Slot{});
+  }
+  for (const auto& [hash, mask] : masks_) {
+    size_t i = hash & (size - 1);
+    while (slots_[i].mask != 0) i = (i + 1) & (size - 1);
+    slots_[i] = {hash, mask};
+  }
 }
 
 FunctionWordCounts LanguageProfiles::Count(std::string_view text) const {

@@ -45,7 +45,9 @@ uint64_t LowercaseHash(std::string_view word);
 
 // The function words of one text, by the set of languages each belongs to.
 struct FunctionWordCounts {
-  static constexpr size_t kMaxLanguages = 8;
+  // The languages mtclean knows: each text's counts are zeroed, so they
+  // are kept no larger than these need (a quarter of a kilobyte).
+  static constexpr size_t kMaxLanguages = Dictionaries::kLanguages;
   size_t words = 0;  // all words of the text
   // by_mask[m]: how many words are function words of exactly the
   // languages whose bits are set in m (by_mask[0]: the other words).
@@ -84,8 +86,15 @@ class LanguageProfiles {
   // The languages (bit mask) whose function words include the word with
   // hash `hash`; 0 for other words.
   uint32_t Mask(uint64_t hash) const {
-    auto it = masks_.find(hash);
-    return it == masks_.end() ? 0 : it->second;
+    // Open addressing over the hashes themselves (already well mixed): one
+    // probe for most words, which are no function word.
+    if (slots_.empty()) return 0;
+    const size_t last = slots_.size() - 1;
+    for (size_t i = hash & last;; i = (i + 1) & last) {
+      const Slot& slot = slots_[i];
+      if (slot.mask == 0) return 0;
+      if (slot.hash == hash) return slot.mask;
+    }
   }
 
   // Counts the function words of `text`.
@@ -95,8 +104,18 @@ class LanguageProfiles {
   void Add(std::string_view language, std::string_view word);
 
  private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t mask = 0;  // 0: empty (a function word has at least one language)
+  };
+  // Adds to masks_ only; Rehash() makes the lookups see it.
+  void AddWord(std::string_view language, std::string_view word);
+  // Rebuilds slots_ from masks_, at most half full.
+  void Rehash();
+
   std::vector<std::string> languages_;
-  absl::flat_hash_map<uint64_t, uint32_t> masks_;
+  absl::flat_hash_map<uint64_t, uint32_t> masks_;  // what slots_ holds
+  std::vector<Slot> slots_;
   // The longest function word in bytes: longer words need no lookup.
   size_t max_word_bytes_ = 0;
 };
@@ -125,6 +144,14 @@ inline uint64_t Mix(uint64_t h, unsigned char byte) { return (h ^ byte) * kFnvPr
 // for non-ASCII bytes.
 size_t NonAsciiLetterLength(std::string_view text, size_t i, bool* upper);
 
+// ASCII letters lowercased; 0 for every other ASCII character.
+inline constexpr std::array<unsigned char, 128> kAsciiLower = [] {
+  std::array<unsigned char, 128> table{};
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = static_cast<unsigned char>(c);
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = static_cast<unsigned char>(c + ('a' - 'A'));
+  return table;
+}();
+
 }  // namespace language_profile_internal
 
 template <typename Fn>
@@ -133,20 +160,22 @@ void ForEachWord(std::string_view text, Fn&& fn) {
   size_t i = 0;
   const size_t n = text.size();
   while (i < n) {
+    // ASCII between words: skipped here, without starting a word.
+    if (static_cast<unsigned char>(text[i]) < 0x80 &&
+        lp::kAsciiLower[static_cast<unsigned char>(text[i])] == 0) {
+      ++i;
+      continue;
+    }
     TextWord w;
     w.begin = i;
     w.hash = lp::kFnvOffset;
     while (i < n) {
       const unsigned char c = static_cast<unsigned char>(text[i]);
       if (c < 0x80) {
-        if (c >= 'a' && c <= 'z') {
-          w.hash = lp::Mix(w.hash, c);
-        } else if (c >= 'A' && c <= 'Z') {
-          w.hash = lp::Mix(w.hash, static_cast<unsigned char>(c + 32));
-          w.has_upper = true;
-        } else {
-          break;
-        }
+        const unsigned char lower = lp::kAsciiLower[c];
+        if (lower == 0) break;
+        w.hash = lp::Mix(w.hash, lower);
+        w.has_upper = w.has_upper || lower != c;
         ++i;
         continue;
       }
