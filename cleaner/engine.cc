@@ -233,6 +233,8 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
   // a fix changed how the rest reads (a removed line can turn an indented
   // code block into a list item's paragraph).
   std::vector<internal::Region> original_protected;
+  internal::FunctionWordsSeen function_words;
+  bool guessed = false;
   for (int round = 0; round < kMaxRounds; ++round) {
     std::vector<internal::Region> keep;
     const internal::EditMap so_far(result.edits);
@@ -255,14 +257,22 @@ absl::StatusOr<Result> Engine::Clean(std::string_view name, std::string_view tex
             blocks.empty() ? std::string_view()
                            : doc->text().substr(blocks.front().begin,
                                                 blocks.back().end - blocks.front().begin);
-        result.language = internal::GuessLanguage(body, state_->profiles,
-                                                  *state_->dictionaries, kFallbackLanguage);
+        result.language =
+            internal::GuessLanguage(body, state_->profiles, *state_->dictionaries,
+                                    kFallbackLanguage, &function_words);
+        // From the body's offsets to the document's.
+        const size_t body_begin = blocks.empty() ? 0 : blocks.front().begin;
+        function_words.begin += body_begin;
+        function_words.end += body_begin;
+        for (internal::FunctionWordsSeen::Word& w : function_words.words) w.offset += body_begin;
+        guessed = true;
       }
     }
     std::vector<Finding> findings;
-    const internal::RuleContext context{*doc, state_->words.find(result.language)->second,
-                                        *state_->dictionaries, result.language,
-                                        state_->profiles};
+    internal::RuleContext context{*doc, state_->words.find(result.language)->second,
+                                  *state_->dictionaries, result.language, state_->profiles};
+    // What the guess saw holds for the first round's text only.
+    if (round == 0 && guessed) context.function_words = &function_words;
     // Later rounds keep only what they fix, unless every suppression's use
     // is to be reported: a finding there may be the one a comment silences.
     const internal::RuleSet::Wanted wanted =

@@ -109,12 +109,42 @@ void LanguageProfiles::Rehash() {
   }
 }
 
-FunctionWordCounts LanguageProfiles::Count(std::string_view text) const {
+FunctionWordCounts LanguageProfiles::Count(std::string_view text,
+                                           std::vector<FunctionWordsSeen::Word>* seen) const {
   FunctionWordCounts counts;
   ForEachWord(text, [&](const TextWord& w) {
     ++counts.words;
-    counts.Add(w.end - w.begin > max_word_bytes_ ? 0 : Mask(w.hash));
+    const uint32_t mask = w.end - w.begin > max_word_bytes_ ? 0 : Mask(w.hash);
+    counts.Add(mask);
+    if (seen != nullptr && mask != 0) seen->push_back({w.begin, mask});
   });
+  return counts;
+}
+
+namespace {
+
+// True when a word may go on across the byte before `offset` and the byte
+// at it (letters beyond ASCII are not told apart from other characters).
+bool MayJoinWords(std::string_view text, size_t offset) {
+  auto letter_or_beyond_ascii = [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || language_profile_internal::kAsciiLower[u] != 0;
+  };
+  return offset > 0 && offset < text.size() && letter_or_beyond_ascii(text[offset - 1]) &&
+         letter_or_beyond_ascii(text[offset]);
+}
+
+}  // namespace
+
+std::optional<FunctionWordCounts> FunctionWordsSeen::CountsOf(std::string_view text, size_t from,
+                                                              size_t to) const {
+  if (from < begin || to > end || MayJoinWords(text, from) || MayJoinWords(text, to)) {
+    return std::nullopt;
+  }
+  FunctionWordCounts counts;
+  auto it = std::lower_bound(words.begin(), words.end(), from,
+                             [](const Word& w, size_t offset) { return w.offset < offset; });
+  for (; it != words.end() && it->offset < to; ++it) counts.Add(it->mask);
   return counts;
 }
 
@@ -140,11 +170,18 @@ size_t CutAt(std::string_view text, size_t limit) {
 }  // namespace
 
 std::string GuessLanguage(std::string_view text, const LanguageProfiles& profiles,
-                          const Dictionaries& dictionaries, std::string_view fallback) {
+                          const Dictionaries& dictionaries, std::string_view fallback,
+                          FunctionWordsSeen* seen) {
   text = text.substr(0, CutAt(text, kGuessBytes));
+  if (seen != nullptr) {
+    seen->begin = 0;
+    seen->end = text.size();
+    seen->words.clear();
+  }
   // Function-word score of each language: a word shared by k languages
   // counts 1/k for each, in units of 1/840 (840 = lcm(1..8): exact).
-  const FunctionWordCounts counts = profiles.Count(text);
+  const FunctionWordCounts counts =
+      profiles.Count(text, seen != nullptr ? &seen->words : nullptr);
   const size_t function_words = counts.words - counts.by_mask[0];
   if (function_words < kMinFunctionWords) return std::string(fallback);
   constexpr uint64_t kWhole = 840;

@@ -15,6 +15,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,24 @@ struct FunctionWordCounts {
   size_t Of(int index, uint32_t excluding = 0) const;
 };
 
+// The function words found in a stretch [begin, end) of a text, so that a
+// later look at part of it needs no second pass over its words.
+struct FunctionWordsSeen {
+  struct Word {
+    size_t offset;  // into the text
+    uint32_t mask;  // as LanguageProfiles::Mask() gives it
+  };
+  size_t begin = 0;
+  size_t end = 0;
+  std::vector<Word> words;  // in text order
+
+  // The function-word counts of text[from, to), as LanguageProfiles::Count
+  // would give them (but for `words`, which is not counted), or nullopt when
+  // the stretch does not hold all of it or a word may run across its ends.
+  std::optional<FunctionWordCounts> CountsOf(std::string_view text, size_t from,
+                                             size_t to) const;
+};
+
 class LanguageProfiles {
  public:
   LanguageProfiles() = default;
@@ -97,8 +116,10 @@ class LanguageProfiles {
     }
   }
 
-  // Counts the function words of `text`.
-  FunctionWordCounts Count(std::string_view text) const;
+  // Counts the function words of `text`; with `seen`, also records where
+  // each is (offsets from the start of `text`).
+  FunctionWordCounts Count(std::string_view text,
+                           std::vector<FunctionWordsSeen::Word>* seen = nullptr) const;
 
   // For tests: adds `word` as a function word of `language`.
   void Add(std::string_view language, std::string_view word);
@@ -126,9 +147,12 @@ class LanguageProfiles {
 // spelling dictionary accepts decides between them. Returns `fallback` when
 // the text has too few words, when no candidate's dictionary accepts most
 // of the sample, or when a candidate's dictionary cannot be loaded and no
-// other is left. Reads at most the first 64 KiB of `text`.
+// other is left. Reads at most the first 64 KiB of `text`. With `seen`,
+// also gives the function words of what it read (offsets from the start
+// of `text`).
 std::string GuessLanguage(std::string_view text, const LanguageProfiles& profiles,
-                          const Dictionaries& dictionaries, std::string_view fallback);
+                          const Dictionaries& dictionaries, std::string_view fallback,
+                          FunctionWordsSeen* seen = nullptr);
 
 // ---------------------------------------------------------------------------
 // Implementation details.

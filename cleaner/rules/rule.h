@@ -44,6 +44,9 @@ struct RuleContext {
   std::string_view language;
   // Function-word profiles of every language that has one.
   const LanguageProfiles& profiles;
+  // The function words the language guess found in this document, when it
+  // guessed (the engine's first round); null otherwise.
+  const FunctionWordsSeen* function_words = nullptr;
   // Position and shape evidence from the data rules' matches; set by the
   // registry for structural rules (never null there).
   const BlockPositions* positions = nullptr;

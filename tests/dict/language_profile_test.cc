@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "tests/test_support.h"
 
@@ -79,6 +80,52 @@ TEST(LanguageProfilesTest, MalformedEntryNamesFileAndLine) {
                   ":2: expected one lowercase word of letters");
   }
   std::filesystem::remove_all(dir);
+}
+
+// What the language guess saw serves for the counts of any stretch it read
+// whole: the same counts as a pass of their own, and none for a stretch it
+// did not read or whose ends may cut a word.
+TEST(FunctionWordsSeenTest, CountsOfAStretchAreThoseOfAPassOverIt) {
+  const LanguageProfiles profiles =
+      *LanguageProfiles::Load(mtclean::testing::SourcePath("dictionaries"));
+  const Dictionaries dictionaries(kSystem, mtclean::testing::SourcePath("dictionaries"));
+  const std::string text =
+      "Headline about the port\n\n"
+      "The strike at the port ended on Monday, and the ships left at dawn.\n\n"
+      "La huelga del puerto termin\u00F3 el lunes y los barcos salieron al alba.\n\n"
+      "Les navires sont partis \u00E0 l'aube apr\u00E8s la fin de la gr\u00E8ve.\n";
+  FunctionWordsSeen seen;
+  GuessLanguage(text, profiles, dictionaries, "en", &seen);
+  EXPECT_EQ(seen.begin, 0u);
+  EXPECT_EQ(seen.end, text.size());
+  // Every stretch from a line start to a line end.
+  std::vector<size_t> starts = {0}, ends;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ends.push_back(i);
+      starts.push_back(i + 1);
+    }
+  }
+  for (size_t from : starts) {
+    for (size_t to : ends) {
+      if (to < from) continue;
+      SCOPED_TRACE(std::to_string(from) + ".." + std::to_string(to));
+      const std::optional<FunctionWordCounts> counts = seen.CountsOf(text, from, to);
+      ASSERT_TRUE(counts.has_value());
+      const FunctionWordCounts own = profiles.Count(std::string_view(text).substr(from, to - from));
+      for (int l = 0; l < static_cast<int>(profiles.languages().size()); ++l) {
+        for (uint32_t excluding = 0; excluding < (1u << profiles.languages().size());
+             ++excluding) {
+          ASSERT_EQ(counts->Of(l, excluding), own.Of(l, excluding));
+        }
+      }
+    }
+  }
+  // Inside a word, or beyond what was read: no counts.
+  const size_t strike = text.find("strike");
+  EXPECT_FALSE(seen.CountsOf(text, strike + 2, text.size()).has_value());
+  EXPECT_FALSE(seen.CountsOf(text, 0, strike + 3).has_value());
+  EXPECT_FALSE(seen.CountsOf(text + "More text.", 0, text.size() + 4).has_value());
 }
 
 class GuessTest : public ::testing::Test {

@@ -25,6 +25,7 @@
 // Capitalised words (names) are no evidence either way. A short foreign
 // quote inside an English sentence stays below both thresholds.
 #include <algorithm>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "cleaner/dict/language_profile.h"
@@ -103,11 +104,14 @@ class UntranslatedRule : public StructuralRule {
     const std::string_view text = context.doc.text();
     for (const Block& block : context.doc.blocks()) {
       const std::string_view block_text = text.substr(block.begin, block.end - block.begin);
-      if (Candidates(context.profiles.Count(block_text), own, context.profiles,
-                     /*outnumber=*/false)
-              .empty()) {
-        continue;
+      // The language guess's pass over the words serves when it covered
+      // the block.
+      std::optional<FunctionWordCounts> counts;
+      if (context.function_words != nullptr) {
+        counts = context.function_words->CountsOf(text, block.begin, block.end);
       }
+      if (!counts) counts = context.profiles.Count(block_text);
+      if (Candidates(*counts, own, context.profiles, /*outnumber=*/false).empty()) continue;
       const std::vector<size_t> ends = SentenceEnds(block_text, context.language);
       size_t begin = 0;
       for (size_t i = 0; i < ends.size(); ++i) {
