@@ -20,6 +20,7 @@
 // names, and scraping loses the closing half of a quote split across
 // elements.
 #include <algorithm>
+#include <array>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
@@ -109,6 +110,15 @@ class UnbalancedQuoteRule : public StructuralRule {
     return german ? kGerman : kOthers;
   }
 
+  // The bytes CheckBlock looks at: brackets, the straight double quote,
+  // and the lead bytes of the curly and angle quotation marks.
+  static constexpr std::array<bool, 256> kMayMatter = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {'"', '(', ')', '[', ']', '{', '}'}) table[c] = true;
+    table[0xC2] = table[0xE2] = true;
+    return table;
+  }();
+
   static bool IsBracketOpen(char32_t c) { return c == '(' || c == '[' || c == '{'; }
   static char32_t BracketClose(char32_t c) { return c == '(' ? ')' : c == '[' ? ']' : '}'; }
   static bool IsBracketClose(char32_t c) { return c == ')' || c == ']' || c == '}'; }
@@ -154,28 +164,21 @@ class UnbalancedQuoteRule : public StructuralRule {
       f.message = message;
       out->push_back(std::move(f));
     };
-    char32_t before = 0;  // the previous character
     size_t i = block.begin;
     while (i < block.end) {
-      const unsigned char byte = static_cast<unsigned char>(text[i]);
-      // Only a few ASCII marks and the quotation marks (lead bytes C2, E2)
-      // matter: skip the rest cheaply.
-      if (byte < 0x80 && byte != '"' && byte != '(' && byte != ')' && byte != '[' &&
-          byte != ']' && byte != '{' && byte != '}') {
-        before = byte;
+      // Only a few ASCII marks and the quotation marks (lead bytes C2, E2,
+      // never inside a sequence) matter: the rest is stepped over a byte at
+      // a time.
+      if (!kMayMatter[static_cast<unsigned char>(text[i])]) {
         ++i;
         continue;
       }
+      // The character before, in this paragraph.
+      size_t previous = i;
+      const char32_t before = i > block.begin ? PreviousCodePoint(text, previous) : 0;
       const size_t start = i;
       const char32_t c = NextCodePoint(text, i);
-      if (byte >= 0x80 && byte != 0xC2 && byte != 0xE2) {
-        before = c;
-        continue;
-      }
-      if (doc.IsProtected(start, i)) {
-        before = c;
-        continue;
-      }
+      if (doc.IsProtected(start, i)) continue;
       size_t peek = i;
       const char32_t after = i < block.end ? NextCodePoint(text, peek) : 0;
       const std::string mark(text.substr(start, i - start));
@@ -212,7 +215,6 @@ class UnbalancedQuoteRule : public StructuralRule {
           }
         }
       }
-      before = c;
     }
     // Left open at the end of the paragraph.
     const char32_t next_first = b + 1 < doc.blocks().size() ? FirstCharacter(doc, b + 1) : 0;
