@@ -17,6 +17,7 @@
 //
 // Why: machine translation and editing in a hurry both leave doubled
 // function words, which a reader sees at once.
+#include <array>
 #include <memory>
 
 #include "absl/strings/match.h"
@@ -58,14 +59,27 @@ RuleDescription Describe() {
 
 bool IsSpaceOrTab(char c) { return c == ' ' || c == '\t'; }
 
-bool IsSentenceEnd(char c) { return c == '.' || c == '!' || c == '?'; }
-
-// ASCII letters and digits start a word; `_` goes on with one (IsWordChar).
-bool IsAsciiAlnum(unsigned char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26 ||
-         static_cast<unsigned char>(c - '0') < 10;
-}
-bool IsAsciiWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
+// What a byte is to CheckBlock.
+enum ByteClass : unsigned char {
+  kOther,        // ASCII between words that is not whitespace
+  kWhitespace,   // space, tab, line break
+  kSentenceEnd,  // . ! ?
+  kUnderscore,   // goes on with a word (IsWordChar) but does not start one
+  kWordStart,    // ASCII letters and digits
+  kBeyondAscii,  // a byte of a multi-byte character
+};
+constexpr std::array<ByteClass, 256> kByteClass = [] {
+  std::array<ByteClass, 256> table{};
+  for (int c = 0x80; c < 0x100; ++c) table[c] = kBeyondAscii;
+  for (int c : {' ', '\t', '\n', '\r'}) table[c] = kWhitespace;
+  for (int c : {'.', '!', '?'}) table[c] = kSentenceEnd;
+  table['_'] = kUnderscore;
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = kWordStart;
+  for (int c = 'A'; c <= 'Z'; ++c) table[c] = kWordStart;
+  for (int c = '0'; c <= '9'; ++c) table[c] = kWordStart;
+  return table;
+}();
+ByteClass ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
 struct WordSpan {
   size_t begin;
@@ -95,18 +109,24 @@ class DoubledWordRule : public StructuralRule {
     size_t sentence = block.begin;
     size_t i = block.begin;
     while (i < block.end) {
-      const unsigned char byte = static_cast<unsigned char>(text[i]);
-      if (byte < 0x80 && !IsAsciiAlnum(byte)) {
-        // Anything but whitespace between two words ends the chance.
-        if (byte != ' ' && byte != '\t' && byte != '\n' && byte != '\r') have_previous = false;
-        if (IsSentenceEnd(static_cast<char>(byte)) && i + 1 < block.end &&
-            (text[i + 1] == ' ' || text[i + 1] == '\n')) {
-          sentence = i + 1;
-        }
+      const ByteClass kind = ClassOf(text[i]);
+      if (kind == kWhitespace) {
         ++i;
         continue;
       }
-      if (byte >= 0x80) {
+      if (kind == kSentenceEnd) {
+        have_previous = false;
+        if (i + 1 < block.end && (text[i + 1] == ' ' || text[i + 1] == '\n')) sentence = i + 1;
+        ++i;
+        continue;
+      }
+      if (kind == kOther || kind == kUnderscore) {
+        // Anything but whitespace between two words ends the chance.
+        have_previous = false;
+        ++i;
+        continue;
+      }
+      if (kind == kBeyondAscii) {
         size_t next = i;
         if (!IsWordChar(NextCodePoint(text, next))) {
           have_previous = false;
@@ -115,9 +135,11 @@ class DoubledWordRule : public StructuralRule {
         }
       }
       size_t end = i + 1;
-      while (end < block.end && IsAsciiWordByte(static_cast<unsigned char>(text[end]))) ++end;
-      if (end < block.end &&
-          (static_cast<unsigned char>(text[end]) >= 0x80 || text[end] == '\'')) {
+      while (end < block.end && (ClassOf(text[end]) == kWordStart ||
+                                 ClassOf(text[end]) == kUnderscore)) {
+        ++end;
+      }
+      if (end < block.end && (ClassOf(text[end]) == kBeyondAscii || text[end] == '\'')) {
         end = WordEnd(text, i, block.end);
       }
       const WordSpan word{i, end};
