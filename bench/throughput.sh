@@ -2,8 +2,9 @@
 # Whole-process throughput on one generated corpus, all measured in the same
 # run: `cat`, `LC_ALL=C grep -c -F -i -f` over the rule packs' own phrase
 # list, `mtclean check --jsonl`, and `mtclean fix --jsonl` with --jobs 1 and
-# --jobs 2. Prints seconds (best of --runs), MB/s, the ratio of each to
-# grep -F, and peak memory (GNU time's maximum resident set size).
+# --jobs 2. Prints seconds (best of --runs rounds, each round running every
+# command once), MB/s, the ratio of each to grep -F, the ratio of --jobs 2
+# to --jobs 1, and peak memory (GNU time's maximum resident set size).
 #
 #   bench/throughput.sh [--build DIR] [--mb N] [--runs N] [--big MB]
 #
@@ -62,53 +63,72 @@ find rules -name '*.yaml' -print0 | sort -z | xargs -0 awk '
 head -c 1000000 "$corpus" | "$mtclean" check --jsonl --jobs 1 - >/dev/null 2>&1 || true
 cat "$corpus" >/dev/null
 
-# run NAME COMMAND...: best wall time of $runs runs and the peak RSS.
-printf '%-28s %9s %9s %9s %10s\n' "command" "seconds" "MB/s" "x grep" "peak MB"
-grep_seconds=""
-run() {
+# The commands timed, by name. The rounds go through all of them in turn
+# ($runs rounds, best time of each kept), so that a burst of load on this
+# shared machine slows one run of several commands rather than every run
+# of one.
+names=("grep -F" "cat" "mtclean check --jobs 1" "mtclean check --jobs 2"
+       "mtclean fix --jobs 1" "mtclean fix --jobs 2")
+command_of() {
+  case "$1" in
+    "grep -F") echo env LC_ALL=C grep -c -F -i -f "$phrases" "$corpus" ;;
+    "cat") echo cat "$corpus" ;;
+    "mtclean check --jobs "*) echo "$mtclean" check --jsonl --jobs "${1##* }" "$corpus" ;;
+    "mtclean fix --jobs "*) echo "$mtclean" fix --jsonl --jobs "${1##* }" "$corpus" ;;
+  esac
+}
+
+declare -A best rss
+# time_once NAME: one run; keeps the best wall time and the peak RSS.
+time_once() {
   local name="$1"
-  shift
-  local best="" rss=0
-  for _ in $(seq "$runs"); do
-    # Output goes to a file: GNU grep stops at its first match when its
-    # output is /dev/null.
-    /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || {
-      code=$?
-      # grep -c exits 1 when nothing matches; mtclean check 1 on findings.
-      if [ "$code" -gt 1 ]; then cat "$work/err.txt" >&2; exit 1; fi
-    }
-    local wall
-    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-      n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' \
-      "$work/time.txt")
-    local r
-    r=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
-    if [ -z "$best" ] || awk -v a="$wall" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-      best="$wall"
-    fi
-    [ "$r" -gt "$rss" ] && rss="$r"
-  done
-  [ -z "$grep_seconds" ] && [ "$name" = "grep -F" ] && grep_seconds="$best"
-  awk -v n="$name" -v s="$best" -v b="$bytes" -v g="${grep_seconds:-0}" -v r="$rss" 'BEGIN {
+  local -a command
+  read -r -a command <<<"$(command_of "$name")"
+  # Output goes to a file: GNU grep stops at its first match when its
+  # output is /dev/null.
+  /usr/bin/time -v -o "$work/time.txt" "${command[@]}" >"$work/out.txt" 2>"$work/err.txt" || {
+    code=$?
+    # grep -c exits 1 when nothing matches; mtclean check 1 on findings.
+    if [ "$code" -gt 1 ]; then cat "$work/err.txt" >&2; exit 1; fi
+  }
+  local wall r
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+    n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' \
+    "$work/time.txt")
+  r=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+  if [ -z "${best[$name]:-}" ] || awk -v a="$wall" -v b="${best[$name]}" 'BEGIN { exit !(a < b) }'; then
+    best[$name]="$wall"
+  fi
+  if [ -z "${rss[$name]:-}" ] || [ "$r" -gt "${rss[$name]}" ]; then rss[$name]="$r"; fi
+}
+
+# report NAME: seconds, MB/s, ratio to grep -F and peak memory.
+report() {
+  awk -v n="$1" -v s="${best[$1]}" -v b="$bytes" -v g="${best[grep -F]:-0}" -v r="${rss[$1]}" 'BEGIN {
     mbs = s > 0 ? b / 1e6 / s : 0
     ratio = (g > 0 && s > 0) ? g / s : 0
     printf "%-28s %9.2f %9.1f %9.2f %10.1f\n", n, s, mbs, ratio, r / 1024 }'
 }
 
-echo "corpus: $((bytes / 1000000)) MB, $(wc -l <"$corpus") records; phrases: $(wc -l <"$phrases"); $(nproc) cores"
-run "grep -F" env LC_ALL=C grep -c -F -i -f "$phrases" "$corpus"
-run "cat" cat "$corpus"
-run "mtclean check --jobs 1" "$mtclean" check --jsonl --jobs 1 "$corpus"
-run "mtclean check --jobs 2" "$mtclean" check --jsonl --jobs 2 "$corpus"
-run "mtclean fix --jobs 1" "$mtclean" fix --jsonl --jobs 1 "$corpus"
-run "mtclean fix --jobs 2" "$mtclean" fix --jsonl --jobs 2 "$corpus"
+echo "corpus: $((bytes / 1000000)) MB, $(wc -l <"$corpus") records; phrases: $(wc -l <"$phrases"); $(nproc) cores; best of $runs rounds"
+for _ in $(seq "$runs"); do
+  for name in "${names[@]}"; do time_once "$name"; done
+done
+printf '%-28s %9s %9s %9s %10s\n' "command" "seconds" "MB/s" "x grep" "peak MB"
+for name in "${names[@]}"; do report "$name"; done
+for mode in check fix; do
+  awk -v m="$mode" -v a="${best[mtclean $mode --jobs 1]}" -v b="${best[mtclean $mode --jobs 2]}" \
+    'BEGIN { printf "%s: --jobs 2 is %.2fx --jobs 1\n", m, a / b }'
+done
 
 if [ "$big" -gt 0 ]; then
   rm -f "$corpus"
   "$generator" --bytes "$((big * 1000000))" >"$corpus" 2>/dev/null
   bytes=$(stat -c %s "$corpus")
-  runs=1
-  echo "corpus: $((bytes / 1000000)) MB"
-  run "mtclean fix --jobs 2" "$mtclean" fix --jsonl --jobs 2 "$corpus"
+  echo "corpus: $((bytes / 1000000)) MB, one run"
+  best=()
+  rss=()
+  time_once "mtclean fix --jobs 2"
+  report "mtclean fix --jobs 2"
 fi
 echo "injected artifacts: $(cat "$work/injected.json")"
