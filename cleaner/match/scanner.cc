@@ -1,9 +1,6 @@
 #include "cleaner/match/scanner.h"
 
 #include <hs.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -17,6 +14,7 @@
 #include <future>
 
 #include "absl/strings/str_cat.h"
+#include "cleaner/document/byte_search.h"
 
 namespace mtclean::internal {
 namespace {
@@ -121,26 +119,10 @@ std::string Expression(const PatternSpec& spec, bool single_space) {
 }
 
 // True when `text` holds a tab or two spaces in a row: only there can a
-// phrase's space stand for more than one space. Sixteen bytes at a time
-// where SSE2 is there (every x86-64): this runs over every document.
+// phrase's space stand for more than one space. This runs over every
+// document: both searches step sixteen bytes at a time.
 bool HasTabOrDoubledSpace(std::string_view text) {
-  const size_t n = text.size();
-  size_t i = 0;
-#ifdef __SSE2__
-  const __m128i space = _mm_set1_epi8(' ');
-  const __m128i tab = _mm_set1_epi8('\t');
-  for (; i + 17 <= n; i += 16) {
-    const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + 1));
-    const __m128i doubled =
-        _mm_and_si128(_mm_cmpeq_epi8(here, space), _mm_cmpeq_epi8(next, space));
-    if (_mm_movemask_epi8(_mm_or_si128(doubled, _mm_cmpeq_epi8(here, tab))) != 0) return true;
-  }
-#endif
-  for (; i < n; ++i) {
-    if (text[i] == '\t' || (text[i] == ' ' && i + 1 < n && text[i + 1] == ' ')) return true;
-  }
-  return false;
+  return text.find('\t') != std::string_view::npos || FindDoubled(text, 0, ' ') < text.size();
 }
 
 }  // namespace

@@ -27,6 +27,7 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "cleaner/document/byte_search.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
 #include "cleaner/rules/word_evidence.h"
@@ -128,17 +129,19 @@ class SpacingRule : public StructuralRule {
   // marks are looked at, and the letters around a mark.
   void FindCandidates(std::string_view text, std::vector<RuleMatch>* out) const override {
     const size_t n = text.size();
-    for (size_t i = 0; i < n; ++i) {
-      const char c = text[i];
-      switch (c) {
-        case ' ':
-          if (i + 1 < n && text[i + 1] == ' ') out->push_back({kDoubledSpace, i, i + 2});
-          continue;
-        case ',': case '.': case ';': case ':': case '!': case '?':
-          break;
-        default:
-          continue;
+    // Doubled spaces by a search for two spaces, punctuation marks by a
+    // search for them; the candidates come out in the order of their first
+    // byte either way.
+    static const ByteSet kPunctuation(",.;:!?");
+    size_t doubled = FindDoubled(text, 0, ' ');
+    auto doubled_spaces_before = [&](size_t limit) {
+      for (; doubled < limit && doubled < n; doubled = FindDoubled(text, doubled + 1, ' ')) {
+        out->push_back({kDoubledSpace, doubled, doubled + 2});
       }
+    };
+    for (size_t i = kPunctuation.FindIn(text, 0); i < n; i = kPunctuation.FindIn(text, i + 1)) {
+      doubled_spaces_before(i);
+      const char c = text[i];
       if (i > 0 && IsSpaceOrTab(text[i - 1])) {
         size_t begin = i - 1;
         while (begin > 0 && IsSpaceOrTab(text[begin - 1])) --begin;
@@ -161,6 +164,7 @@ class SpacingRule : public StructuralRule {
         }
       }
     }
+    doubled_spaces_before(n);
   }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {

@@ -16,6 +16,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cleaner/document/byte_search.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
 
@@ -161,13 +162,13 @@ class StrayFragmentRule : public StructuralRule {
   void CheckBlock(const RuleContext& context, const Block& block,
                   std::vector<Finding>* out) const {
     const std::string_view text = context.doc.text();
+    // Sentence ends, and the ends of a fragment, are searched for.
+    static const ByteSet kTerminators(".!?");
+    static const ByteSet kFragmentEnds(".!?\n\r");
+    const std::string_view upto_end = text.substr(0, block.end);
     size_t sentence_begin = block.begin;
     size_t i = block.begin;
-    while (i < block.end) {
-      if (!IsTerminator(text[i])) {
-        ++i;
-        continue;
-      }
+    while ((i = kTerminators.FindIn(upto_end, i)) < block.end) {
       const size_t terminator = i;  // the previous sentence's full stop
       size_t j = i + 1;
       while (j < block.end && IsTerminator(text[j])) ++j;
@@ -179,11 +180,7 @@ class StrayFragmentRule : public StructuralRule {
         continue;
       }
       // The fragment runs to the next terminator or the end of the block.
-      size_t fragment_end = k;
-      while (fragment_end < block.end && !IsTerminator(text[fragment_end]) &&
-             text[fragment_end] != '\n' && text[fragment_end] != '\r') {
-        ++fragment_end;
-      }
+      const size_t fragment_end = kFragmentEnds.FindIn(upto_end, k);
       size_t with_stop = fragment_end;
       if (with_stop < block.end && IsTerminator(text[with_stop])) ++with_stop;
       CheckFragment(context, sentence_begin, terminator, k, fragment_end, with_stop, out);

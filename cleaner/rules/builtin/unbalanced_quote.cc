@@ -20,10 +20,10 @@
 // names, and scraping loses the closing half of a quote split across
 // elements.
 #include <algorithm>
-#include <array>
 #include <memory>
 
 #include "absl/strings/str_cat.h"
+#include "cleaner/document/byte_search.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
 
@@ -110,15 +110,6 @@ class UnbalancedQuoteRule : public StructuralRule {
     return german ? kGerman : kOthers;
   }
 
-  // The bytes CheckBlock looks at: brackets, the straight double quote,
-  // and the lead bytes of the curly and angle quotation marks.
-  static constexpr std::array<bool, 256> kMayMatter = [] {
-    std::array<bool, 256> table{};
-    for (unsigned char c : {'"', '(', ')', '[', ']', '{', '}'}) table[c] = true;
-    table[0xC2] = table[0xE2] = true;
-    return table;
-  }();
-
   static bool IsBracketOpen(char32_t c) { return c == '(' || c == '[' || c == '{'; }
   static char32_t BracketClose(char32_t c) { return c == '(' ? ')' : c == '[' ? ']' : '}'; }
   static bool IsBracketClose(char32_t c) { return c == ')' || c == ']' || c == '}'; }
@@ -164,15 +155,12 @@ class UnbalancedQuoteRule : public StructuralRule {
       f.message = message;
       out->push_back(std::move(f));
     };
+    // Only a few ASCII marks and the quotation marks (lead bytes C2, E2,
+    // never inside a sequence) matter: the text between is stepped over.
+    static const ByteSet kMayMatter("\"()[]{}\xC2\xE2");
+    const std::string_view upto_end = text.substr(0, block.end);
     size_t i = block.begin;
-    while (i < block.end) {
-      // Only a few ASCII marks and the quotation marks (lead bytes C2, E2,
-      // never inside a sequence) matter: the rest is stepped over a byte at
-      // a time.
-      if (!kMayMatter[static_cast<unsigned char>(text[i])]) {
-        ++i;
-        continue;
-      }
+    while ((i = kMayMatter.FindIn(upto_end, i)) < block.end) {
       // The character before, in this paragraph.
       size_t previous = i;
       const char32_t before = i > block.begin ? PreviousCodePoint(text, previous) : 0;
