@@ -2,9 +2,12 @@
 # Whole-process throughput on one generated corpus, all measured in the same
 # run: `cat`, `LC_ALL=C grep -c -F -i -f` over the rule packs' own phrase
 # list, `mtclean check --jsonl`, and `mtclean fix --jsonl` with --jobs 1 and
-# --jobs 2. Prints seconds (best of --runs rounds, each round running every
-# command once), MB/s, the ratio of each to grep -F, the ratio of --jobs 2
-# to --jobs 1, and peak memory (GNU time's maximum resident set size).
+# --jobs 2, and two `check --jsonl --jobs 1` processes at once on the two
+# halves of the corpus (what two cores of the machine give two independent
+# runs: the ceiling for --jobs 2). Prints seconds (best of --runs rounds,
+# each round running every command once), MB/s, the ratio of each to
+# grep -F, the ratios to --jobs 1, and peak memory (GNU time's maximum
+# resident set size).
 #
 #   bench/throughput.sh [--build DIR] [--mb N] [--runs N] [--big MB]
 #
@@ -45,6 +48,17 @@ export MTCLEAN_CACHE_DIR="$work/cache"
 corpus="$work/corpus.jsonl"
 "$generator" --bytes "$((mb * 1000000))" >"$corpus" 2>"$work/injected.json"
 bytes=$(stat -c %s "$corpus")
+# The corpus in two halves (at a record boundary), for two single-job
+# processes at once: how much faster two cores of this machine make two
+# independent runs is the ceiling for --jobs 2.
+lines=$(wc -l <"$corpus")
+head -n "$((lines / 2))" "$corpus" >"$work/half1.jsonl"
+tail -n "+$((lines / 2 + 1))" "$corpus" >"$work/half2.jsonl"
+cat >"$work/halves.sh" <<EOF
+"$(realpath "$mtclean")" check --jsonl --jobs 1 "$work/half1.jsonl" >/dev/null &
+"$(realpath "$mtclean")" check --jsonl --jobs 1 "$work/half2.jsonl" >/dev/null
+wait
+EOF
 
 # The rule packs' literal phrases, one a line (the `phrases:` lists of
 # rules/**/*.yaml, without comments and quotes).
@@ -68,11 +82,12 @@ cat "$corpus" >/dev/null
 # shared machine slows one run of several commands rather than every run
 # of one.
 names=("grep -F" "cat" "mtclean check --jobs 1" "mtclean check --jobs 2"
-       "mtclean fix --jobs 1" "mtclean fix --jobs 2")
+       "2 x check --jobs 1, halves" "mtclean fix --jobs 1" "mtclean fix --jobs 2")
 command_of() {
   case "$1" in
     "grep -F") echo env LC_ALL=C grep -c -F -i -f "$phrases" "$corpus" ;;
     "cat") echo cat "$corpus" ;;
+    "2 x check --jobs 1, halves") echo sh "$work/halves.sh" ;;
     "mtclean check --jobs "*) echo "$mtclean" check --jsonl --jobs "${1##* }" "$corpus" ;;
     "mtclean fix --jobs "*) echo "$mtclean" fix --jsonl --jobs "${1##* }" "$corpus" ;;
   esac
@@ -120,6 +135,9 @@ for mode in check fix; do
   awk -v m="$mode" -v a="${best[mtclean $mode --jobs 1]}" -v b="${best[mtclean $mode --jobs 2]}" \
     'BEGIN { printf "%s: --jobs 2 is %.2fx --jobs 1\n", m, a / b }'
 done
+awk -v a="${best[mtclean check --jobs 1]}" -v b="${best[2 x check --jobs 1, halves]}" \
+  'BEGIN { printf "check: two processes on the halves at once are %.2fx one on the whole\n", a / b }'
+
 
 if [ "$big" -gt 0 ]; then
   rm -f "$corpus"
