@@ -95,6 +95,35 @@ TEST(ScanRecordTest, MalformedRecordsNameTheColumn) {
   }
 }
 
+// Strings are scanned sixteen bytes at a time: a quote, an escape or a
+// control character is found wherever it stands in the run.
+TEST(ScanRecordTest, StringEndsAndControlCharactersAtEveryPlace) {
+  for (size_t at = 0; at < 40; ++at) {
+    const std::string before(at, 'a');
+    const std::string after(40 - at, '\xC3');  // bytes beyond ASCII around it
+    SCOPED_TRACE(at);
+    // The closing quote.
+    const std::string plain = "{\"text\":\"" + before + "\",\"n\":1}";
+    EXPECT_EQ(FieldOf(plain, {"text"}), "\"" + before + "\"");
+    // An escaped quote, then more text.
+    const std::string escaped = "{\"text\":\"" + before + "\\\"x\"}";
+    absl::StatusOr<RecordLayout> layout = ScanRecord(escaped, {"text"});
+    ASSERT_TRUE(layout.ok()) << layout.status();
+    EXPECT_TRUE(layout->field_escaped);
+    EXPECT_EQ(layout->field.end, escaped.size() - 1);
+    // A control character (a raw line feed; a byte 0x1F) is refused at its
+    // column.
+    for (char control : {'\n', '\x1F'}) {
+      const std::string bad = "{\"text\":\"" + before + control + after + "\"}";
+      absl::StatusOr<RecordLayout> refused = ScanRecord(bad, {"text"});
+      ASSERT_FALSE(refused.ok());
+      EXPECT_NE(refused.status().message().find("column " + std::to_string(10 + at)),
+                std::string::npos)
+          << refused.status().message();
+    }
+  }
+}
+
 TEST(ScanRecordTest, DeepNestingIsRefusedNotCrashed) {
   const std::string record = "{\"text\":\"a\",\"x\":" + std::string(100000, '[') +
                              std::string(100000, ']') + "}";
