@@ -121,8 +121,8 @@ time_once() {
 report() {
   awk -v n="$1" -v s="${best[$1]}" -v b="$bytes" -v g="${best[grep -F]:-0}" -v r="${rss[$1]}" 'BEGIN {
     mbs = s > 0 ? b / 1e6 / s : 0
-    ratio = (g > 0 && s > 0) ? g / s : 0
-    printf "%-28s %9.2f %9.1f %9.2f %10.1f\n", n, s, mbs, ratio, r / 1024 }'
+    ratio = (g > 0 && s > 0) ? sprintf("%9.2f", g / s) : sprintf("%9s", "-")
+    printf "%-28s %9.2f %9.1f %s %10.1f\n", n, s, mbs, ratio, r / 1024 }'
 }
 
 echo "corpus: $((bytes / 1000000)) MB, $(wc -l <"$corpus") records; phrases: $(wc -l <"$phrases"); $(nproc) cores; best of $runs rounds"
