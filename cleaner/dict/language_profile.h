@@ -47,7 +47,7 @@ uint64_t LowercaseHash(std::string_view word);
 // The function words of one text, by the set of languages each belongs to.
 struct FunctionWordCounts {
   // The languages mtclean knows: each text's counts are zeroed, so they
-  // are kept no larger than these need (a quarter of a kilobyte).
+  // are kept no larger than these need (a third of a kilobyte).
   static constexpr size_t kMaxLanguages = Dictionaries::kLanguages;
   size_t words = 0;  // all words of the text
   // by_mask[m]: how many words are function words of exactly the
