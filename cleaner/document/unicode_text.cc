@@ -72,6 +72,11 @@ bool IsSeparatorOnly(std::string_view s) {
   return true;
 }
 
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 namespace {
 
 // `folded` with every run of whitespace collapsed to one space and the ends
@@ -95,19 +100,20 @@ std::string CollapseWhitespace(std::string_view folded) {
   return out;
 }
 
+std::string AsciiLower(std::string_view s) {
+  std::string lower(s);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+  }
+  return lower;
+}
+
 }  // namespace
 
 std::string FoldForCompare(std::string_view s) {
   // ASCII is its own NFKC form and case-folds to lower case: most lines
   // compared are, and need no trip through UTF-16.
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    std::string lower(s);
-    for (char& c : lower) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    }
-    return CollapseWhitespace(lower);
-  }
+  if (IsAscii(s)) return CollapseWhitespace(AsciiLower(s));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
@@ -125,11 +131,12 @@ std::string FoldForCompare(std::string_view s) {
   return CollapseWhitespace(utf8);
 }
 
+std::string FoldWord(std::string_view word) {
+  return IsAscii(word) ? AsciiLower(word) : FoldForCompare(word);
+}
+
 bool FoldsTo(std::string_view text, std::string_view folded) {
-  if (!std::all_of(text.begin(), text.end(),
-                   [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return FoldForCompare(text) == folded;
-  }
+  if (!IsAscii(text)) return FoldForCompare(text) == folded;
   // What FoldForCompare does to ASCII, compared as it goes.
   size_t at = 0;
   bool pending_space = false;

@@ -81,9 +81,16 @@ inline bool IsQuote(char32_t c) {
 // True when `s` holds only whitespace, punctuation and symbols.
 bool IsSeparatorOnly(std::string_view s);
 
+// True when every byte of `s` is ASCII.
+bool IsAscii(std::string_view s);
+
 // The comparison key for "the same text": NFKC case folding with every run of
 // whitespace collapsed to one space and the ends trimmed.
 std::string FoldForCompare(std::string_view s);
+
+// A word case-folded for a lookup: ASCII lowercased, anything else as
+// FoldForCompare() folds it.
+std::string FoldWord(std::string_view word);
 
 // FoldForCompare(text) == folded, without building the folded text when
 // `text` is ASCII (then it stops at the first difference).

@@ -15,16 +15,10 @@
 
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/byte_search.h"
+#include "cleaner/document/unicode_text.h"
 
 namespace mtclean::internal {
 namespace {
-
-bool HasNonAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return true;
-  }
-  return false;
-}
 
 int OnMatch(unsigned int id, unsigned long long from, unsigned long long to,
             unsigned int /*flags*/, void* context) {
@@ -86,10 +80,6 @@ void StoreCached(const std::string& dir, const std::string& path, const hs_datab
   if (std::rename(temp.c_str(), path.c_str()) != 0) std::remove(temp.c_str());
 }
 
-}  // namespace
-
-namespace {
-
 // PatternExpression(), with a phrase's space as one space instead of a run
 // of spaces and tabs when `single_space` is set.
 std::string Expression(const PatternSpec& spec, bool single_space) {
@@ -125,12 +115,6 @@ bool HasTabOrDoubledSpace(std::string_view text) {
   return text.find('\t') != std::string_view::npos || FindDoubled(text, 0, ' ') < text.size();
 }
 
-}  // namespace
-
-std::string PatternExpression(const PatternSpec& spec) { return Expression(spec, false); }
-
-namespace {
-
 // Compiles `patterns` (as Expression() writes them with `single_space`)
 // into one database, loaded from or kept in `cache_dir` when it is set.
 absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& patterns,
@@ -146,7 +130,7 @@ absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& p
     if (patterns[i].caseless) f |= HS_FLAG_CASELESS;
     // Unicode case folding only where the pattern has non-ASCII letters:
     // UCP makes databases slower and larger (classes become UTF-8 automata).
-    if (HasNonAscii(expressions.back())) f |= HS_FLAG_UCP;
+    if (!IsAscii(expressions.back())) f |= HS_FLAG_UCP;
     flags.push_back(f);
     ids.push_back(static_cast<unsigned int>(i));
   }
@@ -193,6 +177,8 @@ absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& p
 }
 
 }  // namespace
+
+std::string PatternExpression(const PatternSpec& spec) { return Expression(spec, false); }
 
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
     const std::vector<PatternSpec>& patterns, const std::string& cache_dir) {

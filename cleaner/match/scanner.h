@@ -35,6 +35,18 @@ struct PatternSpec {
   std::string origin;
 };
 
+// One pattern per text of `texts`, each otherwise like `like` (a rule's
+// candidate words, all with the same flags and origin).
+template <typename Texts>
+std::vector<PatternSpec> PatternsFor(const Texts& texts, const PatternSpec& like) {
+  std::vector<PatternSpec> out;
+  for (const auto& text : texts) {
+    out.push_back(like);
+    out.back().text = std::string(text);
+  }
+  return out;
+}
+
 // One match: pattern index into the Compile() input, byte span.
 struct RawMatch {
   uint32_t pattern = 0;

@@ -74,6 +74,15 @@ TEST(FoldForCompareTest, CaseWidthAndSpacesDoNotMatter) {
   EXPECT_EQ(FoldForCompare(" \t\n"), "");
 }
 
+TEST(FoldWordTest, AsciiLowercasedAndTheRestFoldedAsForComparing) {
+  EXPECT_TRUE(IsAscii("Reuters / AFP"));
+  EXPECT_FALSE(IsAscii("Agência"));
+  EXPECT_EQ(FoldWord("REUTERS"), "reuters");
+  EXPECT_EQ(FoldWord("Foto  EFE"), "foto  efe") << "ASCII spaces are kept as they are";
+  EXPECT_EQ(FoldWord("AGÊNCIA"), FoldForCompare("agência"));
+  EXPECT_EQ(FoldWord("Straße"), "strasse");
+}
+
 TEST(FoldsToTest, AgreesWithComparingTheFoldedTexts) {
   const std::vector<std::string> texts = {
       "",  " ", "Port reopens", "  PORT   reopens ", "Port\treopens\n", "port reopen",

@@ -126,12 +126,10 @@ class AgencyNameRule : public StructuralRule {
   // Every translated form, for the one scan: the expression (their
   // alternation) runs only over a document that holds one.
   std::vector<PatternSpec> CandidatePatterns() const override {
-    std::vector<PatternSpec> out;
-    for (const std::string& form : form_patterns_) {
-      out.push_back({.text = form, .literal = false, .caseless = false,
-                     .origin = "built-in rule newswire.agency-name (dictionaries/agencies.txt)"});
-    }
-    return out;
+    return PatternsFor(
+        form_patterns_,
+        {.text = "", .literal = false, .caseless = false,
+         .origin = "built-in rule newswire.agency-name (dictionaries/agencies.txt)"});
   }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {

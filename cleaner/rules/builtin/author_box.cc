@@ -25,7 +25,6 @@
 #include <optional>
 #include <span>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cleaner/document/line_shape.h"
@@ -77,16 +76,15 @@ constexpr std::string_view kBeatPhrases[] = {
 std::vector<PatternSpec> BioWordPatterns() {
   std::vector<std::string_view> words(std::begin(kRoleWords), std::end(kRoleWords));
   words.insert(words.end(), std::begin(kBeatPhrases), std::end(kBeatPhrases));
-  std::vector<PatternSpec> out;
+  std::vector<std::string_view> shortest;
   for (std::string_view w : words) {
     const bool holds_another = std::any_of(words.begin(), words.end(), [w](std::string_view u) {
       return u != w && w.find(u) != std::string_view::npos;
     });
-    if (holds_another) continue;
-    out.push_back({.text = std::string(w), .literal = true, .caseless = true,
-                   .origin = "built-in rule scrape.author-box (bio words)"});
+    if (!holds_another) shortest.push_back(w);
   }
-  return out;
+  return PatternsFor(shortest, {.text = "", .literal = true, .caseless = true,
+                                .origin = "built-in rule scrape.author-box (bio words)"});
 }
 
 RuleDescription Describe() {
@@ -224,15 +222,6 @@ bool IsNameConnector(std::string_view w) {
 bool StartsCapital(std::string_view w) {
   size_t i = 0;
   return !w.empty() && IsUpper(NextCodePoint(w, i));
-}
-
-// Case-folded, with an ASCII fast path.
-std::string Lower(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(),
-                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return absl::AsciiStrToLower(absl::string_view(s.data(), s.size()));
-  }
-  return FoldForCompare(s);
 }
 
 // Headers, bylines and names are short lines that open with a capital: a
@@ -409,7 +398,7 @@ class AuthorBoxRule : public StructuralRule {
  private:
   static bool IsArchiveHeader(std::string_view text) {
     if (!MaybeFurniture(text)) return false;
-    const std::string lower = Lower(text);
+    const std::string lower = FoldWord(text);
     for (std::string_view h : kArchiveHeaders) {
       if (lower.size() <= h.size() || lower.compare(0, h.size(), h) != 0) continue;
       // The name after the header, in the original case.
@@ -433,7 +422,7 @@ class AuthorBoxRule : public StructuralRule {
 
   static bool IsAboutHeader(std::string_view text) {
     if (!MaybeFurniture(text) || text.size() > 40) return false;
-    std::string lower = Lower(text);
+    std::string lower = FoldWord(text);
     while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
     return std::find(std::begin(kAboutHeaders), std::end(kAboutHeaders), lower) !=
            std::end(kAboutHeaders);
@@ -455,7 +444,7 @@ class AuthorBoxRule : public StructuralRule {
     // The opener's words, folded as they are needed.
     std::vector<std::string> folded;
     auto word = [&](size_t i) -> const std::string& {
-      while (folded.size() <= i) folded.push_back(Lower(words[folded.size()]));
+      while (folded.size() <= i) folded.push_back(FoldWord(words[folded.size()]));
       return folded[i];
     };
     // The openers split into words once: every short capitalised line asks.
@@ -484,7 +473,7 @@ class AuthorBoxRule : public StructuralRule {
       std::string key;
       for (size_t i = n; i < n + name; ++i) absl::StrAppend(&key, i > n ? " " : "", std::string(words[i]));
       while (!key.empty() && (key.back() == ',' || key.back() == '.')) key.pop_back();
-      return Lower(key);
+      return FoldWord(key);
     }
     return std::nullopt;
   }

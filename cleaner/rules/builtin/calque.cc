@@ -238,12 +238,8 @@ class CalqueRule : public StructuralRule {
   // walked. (A document checked in another language has its own glossary,
   // which the scan does not know: there the words are always walked.)
   std::vector<PatternSpec> CandidatePatterns() const override {
-    std::vector<PatternSpec> out;
-    for (const std::string& part : exact_parts_) {
-      out.push_back({.text = part, .literal = true, .caseless = false,
-                     .origin = "built-in rule mt.calque (calques.txt)"});
-    }
-    return out;
+    return PatternsFor(exact_parts_, {.text = "", .literal = true, .caseless = false,
+                                      .origin = "built-in rule mt.calque (calques.txt)"});
   }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {

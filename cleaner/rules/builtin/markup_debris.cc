@@ -157,18 +157,14 @@ class MarkupDebrisRule : public StructuralRule {
       : StructuralRule(Describe()), alt_text_(std::move(alt_text)) {}
 
   // Words that every alt-text opener holds one of, for the one scan: the
-  // expression runs only over a document that has one. Each is ASCII
-  // without `k` or `s`, so that a caseless literal finds whatever the
-  // expression's Unicode case folding would (`K` is also the Kelvin sign,
-  // `s` also the long s).
+  // expression runs only over a document that has one. The scan folds case
+  // as the expression does, the Kelvin sign and the long s included (a
+  // scanner test pins it).
   std::vector<PatternSpec> CandidatePatterns() const override {
-    std::vector<PatternSpec> out;
-    for (const char* word : {"imag", "mmag", "may be a", "photo", "foto", "graph", "fico",
-                             "bild"}) {
-      out.push_back({.text = word, .literal = true, .caseless = true,
-                     .origin = "built-in rule scrape.markup-debris (alt text)"});
-    }
-    return out;
+    static constexpr std::string_view kWords[] = {"imag",  "mmag",  "may be a", "photo",
+                                                  "foto",  "graph", "fico",     "bild"};
+    return PatternsFor(kWords, {.text = "", .literal = true, .caseless = true,
+                                .origin = "built-in rule scrape.markup-debris (alt text)"});
   }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {

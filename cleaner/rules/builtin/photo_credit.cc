@@ -24,7 +24,6 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_set.h"
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/unicode_text.h"
 #include "cleaner/rules/builtin/builtin_rules.h"
@@ -232,14 +231,6 @@ void Tokenize(std::string_view s, std::vector<Token>* out) {
   }
 }
 
-// Case-folded, with an ASCII fast path.
-std::string Lower(std::string_view s) {
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return absl::AsciiStrToLower(absl::string_view(s.data(), s.size()));
-  }
-  return FoldForCompare(s);
-}
-
 bool StartsCapital(std::string_view word) {
   size_t i = 0;
   const char32_t c = NextCodePoint(word, i);
@@ -294,12 +285,12 @@ class PhotoCreditRule : public StructuralRule {
   // A word a credit's name may hold.
   bool IsNameWord(std::string_view word) const {
     if (StartsCapital(word)) return true;
-    const std::string lower = Lower(word);
+    const std::string lower = FoldWord(word);
     return IsCreditLowercase(lower) || source_words_.contains(lower);
   }
 
   bool IsStrongWord(std::string_view word) const {
-    const std::string lower = Lower(word);
+    const std::string lower = FoldWord(word);
     return (StartsCapital(word) && !IsCreditLowercase(lower)) || IsHandoutWord(lower) ||
            source_words_.contains(lower);
   }
@@ -322,7 +313,7 @@ class PhotoCreditRule : public StructuralRule {
   // Label form: `Photo: Reuters`, `Photo by Jane Doe`, `Foto EFE`.
   bool IsLabelledCredit(const std::vector<Token>& t) const {
     if (t.empty() || t[0].kind != Kind::kWord || !StartsCapital(t[0].text) ||
-        !LabelFirstWords().contains(Lower(t[0].text))) {
+        !LabelFirstWords().contains(FoldWord(t[0].text))) {
       return false;
     }
     // The longest label of up to three words.
@@ -330,14 +321,14 @@ class PhotoCreditRule : public StructuralRule {
     std::string phrase;
     for (size_t i = 0; i < t.size() && i < 3 && t[i].kind == Kind::kWord; ++i) {
       if (i > 0) phrase += ' ';
-      phrase += Lower(t[i].text);
+      phrase += FoldWord(t[i].text);
       if (Labels().contains(phrase)) label_end = i + 1;
     }
     if (label_end == 0) return false;
     if (label_end == t.size()) return IsArchiveLabel(phrase);
     size_t i = label_end;
     bool joined = false;  // a by-word or a separator links label and name
-    if (i < t.size() && t[i].kind == Kind::kWord && IsByWord(Lower(t[i].text))) {
+    if (i < t.size() && t[i].kind == Kind::kWord && IsByWord(FoldWord(t[i].text))) {
       ++i;
       joined = true;
     }
@@ -347,7 +338,7 @@ class PhotoCreditRule : public StructuralRule {
     }
     if (i >= t.size()) return false;
     // `Foto EFE`: without a separator the name must be a source.
-    if (!joined && !source_words_.contains(Lower(t[i].text))) return false;
+    if (!joined && !source_words_.contains(FoldWord(t[i].text))) return false;
     return IsName(t, i);
   }
 
@@ -360,7 +351,7 @@ class PhotoCreditRule : public StructuralRule {
     size_t end = t.size();
     bool suffix = false;
     if (end > i + 1 && t[end - 1].kind == Kind::kWord && StartsCapital(t[end - 1].text) &&
-        IsLabelSuffix(Lower(t[end - 1].text))) {
+        IsLabelSuffix(FoldWord(t[end - 1].text))) {
       --end;
       suffix = true;
     }
@@ -369,7 +360,7 @@ class PhotoCreditRule : public StructuralRule {
     for (size_t k = i; k < end; ++k) {
       if (t[k].kind == Kind::kSlash) continue;
       if (t[k].kind != Kind::kWord) return false;
-      if (!IsNameWord(t[k].text) && Lower(t[k].text) != "via") return false;
+      if (!IsNameWord(t[k].text) && FoldWord(t[k].text) != "via") return false;
     }
     // Groups of words split by slashes and `via`: sources, and names of
     // people of two words or more (`Reuters/Ipsos` is a poll, not a credit).
@@ -392,14 +383,14 @@ class PhotoCreditRule : public StructuralRule {
     };
     for (; i < end; ++i) {
       if (t[i].kind == Kind::kSlash ||
-          (t[i].kind == Kind::kWord && Lower(t[i].text) == "via")) {
+          (t[i].kind == Kind::kWord && FoldWord(t[i].text) == "via")) {
         if (!close_group()) return false;
         groups.emplace_back();
         continue;
       }
       // A name word: checked above.
       if (!groups.back().empty()) groups.back() += ' ';
-      groups.back() += Lower(t[i].text);
+      groups.back() += FoldWord(t[i].text);
       ++words;
       ++group_words;
     }
