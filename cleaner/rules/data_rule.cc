@@ -7,6 +7,7 @@
 #include "cleaner/document/line_shape.h"
 #include "cleaner/document/unicode_text.h"
 #include "re2/re2.h"
+#include "re2/set.h"
 
 namespace mtclean::internal {
 namespace {
@@ -72,23 +73,29 @@ DataRule::DataRule(Spec spec) : Rule(spec.description), spec_(std::move(spec)) {
 DataRule::~DataRule() = default;
 
 absl::StatusOr<std::unique_ptr<DataRule>> DataRule::Create(Spec spec) {
-  std::vector<std::string> alternatives;
+  // A phrase's expression escapes every ASCII character but letters and
+  // digits (and rule files are valid UTF-8), so only regular expressions
+  // need checking. Parsing them is enough: an RE2::Set parses what it is
+  // given and compiles nothing. Compiling every pattern here cost each start
+  // of the CLI about 10 ms for nine hundred patterns.
+  RE2::Options parse_options;
+  parse_options.set_log_errors(false);
+  RE2::Set parser(parse_options, RE2::UNANCHORED);
   for (size_t i = 0; i < spec.patterns.size(); ++i) {
-    const PatternSpec& p = spec.patterns[i];
-    RE2::Options options;
-    options.set_case_sensitive(!p.caseless);
-    options.set_log_errors(false);
-    RE2 re(PatternExpression(p), options);
-    if (!re.ok()) {
+    if (spec.patterns[i].literal) continue;
+    std::string error;
+    if (parser.Add(PatternExpression(spec.patterns[i]), &error) < 0) {
       return absl::InvalidArgumentError(
-          absl::StrCat("pattern ", i, " is not a valid regular expression: ",
-                       re.error()));
+          absl::StrCat("pattern ", i, " is not a valid regular expression: ", error));
     }
-    alternatives.push_back(absl::StrCat("(?:", PatternExpression(p), ")"));
   }
   spec.description.fixable = spec.action != Action::kFlag;
   std::unique_ptr<DataRule> rule(new DataRule(std::move(spec)));
   if (rule->spec_.action == Action::kReplace) {
+    std::vector<std::string> alternatives;
+    for (const PatternSpec& p : rule->spec_.patterns) {
+      alternatives.push_back(absl::StrCat("(?:", PatternExpression(p), ")"));
+    }
     RE2::Options options;
     options.set_case_sensitive(false);
     options.set_longest_match(true);
