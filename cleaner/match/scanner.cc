@@ -7,12 +7,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/byte_search.h"
 #include "cleaner/document/unicode_text.h"
@@ -36,8 +38,42 @@ uint64_t Fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
   return hash;
 }
 
+// Databases are a few megabytes each (3.5 for the default rules), two per
+// set of patterns; every change of the rules or of the rules a configuration
+// selects makes a new pair. The cache keeps the most recently used ones.
+constexpr size_t kKeptDatabases = 16;
+constexpr char kCachePrefix[] = "patterns-";
+constexpr char kCacheSuffix[] = ".hsdb";
+
+// Removes all but the kKeptDatabases most recently used databases of
+// `dir` (a load marks a database used), and temporary files a process
+// left behind more than an hour ago. Best effort, like the cache itself:
+// a database another process is loading at that moment is only recompiled.
+void PruneCache(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::vector<std::pair<fs::file_time_type, fs::path>> databases;
+  const fs::file_time_type hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(kCachePrefix, 0) != 0) continue;
+    const fs::file_time_type modified = it->last_write_time(ec);
+    if (ec) continue;
+    if (absl::EndsWith(name, ".tmp")) {
+      if (modified < hour_ago) fs::remove(it->path(), ec);
+    } else if (absl::EndsWith(name, kCacheSuffix)) {
+      databases.emplace_back(modified, it->path());
+    }
+  }
+  if (databases.size() <= kKeptDatabases) return;
+  std::sort(databases.begin(), databases.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (size_t i = kKeptDatabases; i < databases.size(); ++i) fs::remove(databases[i].second, ec);
+}
+
 // Deserializes straight from the mapped file: a database is megabytes, and
-// reading it through a stream cost a fifth of the start-up.
+// reading it through a stream cost a fifth of the start-up. A loaded file's
+// time is set to now, so that pruning keeps what is used.
 hs_database_t* LoadCached(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return nullptr;
@@ -54,6 +90,7 @@ hs_database_t* LoadCached(const std::string& path) {
     db = nullptr;
   }
   ::munmap(mapped, static_cast<size_t>(info.st_size));
+  if (db != nullptr) ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);
   return db;
 }
 
@@ -77,7 +114,11 @@ void StoreCached(const std::string& dir, const std::string& path, const hs_datab
     }
   }
   std::free(bytes);
-  if (std::rename(temp.c_str(), path.c_str()) != 0) std::remove(temp.c_str());
+  if (std::rename(temp.c_str(), path.c_str()) != 0) {
+    std::remove(temp.c_str());
+    return;
+  }
+  PruneCache(dir);
 }
 
 // PatternExpression(), with a phrase's space as one space instead of a run
@@ -151,7 +192,9 @@ absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& p
       hash = Fnv1a(absl::StrCat(expressions[i].size(), ":", expressions[i], "/", flags[i], ";"),
                    hash);
     }
-    cache_path = (std::filesystem::path(cache_dir) / absl::StrCat("patterns-", absl::Hex(hash, absl::kZeroPad16), ".hsdb")).string();
+    cache_path = (std::filesystem::path(cache_dir) /
+                  absl::StrCat(kCachePrefix, absl::Hex(hash, absl::kZeroPad16), kCacheSuffix))
+                     .string();
     database = LoadCached(cache_path);
   }
   if (database != nullptr) return database;

@@ -66,8 +66,10 @@ class Scanner {
   // Compiling a few hundred patterns takes Hyperscan a noticeable fraction
   // of a second, paid at every start of the CLI; with a non-empty
   // `cache_dir` the compiled database is kept there, named by a hash of the
-  // patterns, their flags and the Hyperscan version, and later calls load
-  // it instead. A cache that cannot be read or written is ignored.
+  // patterns, their flags, the Hyperscan version and the processor, and
+  // later calls load it instead. The folder keeps the 16 most recently used
+  // databases (two per set of patterns); storing one removes older ones. A
+  // cache that cannot be read or written is ignored.
   static absl::StatusOr<std::unique_ptr<Scanner>> Compile(
       const std::vector<PatternSpec>& patterns, const std::string& cache_dir = "");
 

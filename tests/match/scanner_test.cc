@@ -3,8 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 #include <atomic>
 #include <thread>
 
@@ -131,6 +134,58 @@ TEST(ScannerTest, CompiledDatabaseIsCachedAndABadCacheIsIgnored) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir),
                           std::filesystem::directory_iterator()), 4);
   std::filesystem::remove_all(dir);
+}
+
+// The cache keeps the sixteen most recently used databases: storing one
+// removes the older ones (and old temporary files), loading one marks it
+// used, and other files are left alone.
+TEST(ScannerTest, CacheKeepsTheMostRecentlyUsedDatabases) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("mtclean-hsprune-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::file_time_type now = fs::file_time_type::clock::now();
+  // Twenty databases of earlier runs, the oldest first: old-0 is 20 days old.
+  for (int i = 0; i < 20; ++i) {
+    const fs::path old = dir / ("patterns-old-" + std::to_string(i) + ".hsdb");
+    std::ofstream(old, std::ios::binary) << "an older database";
+    fs::last_write_time(old, now - std::chrono::hours(24 * (20 - i)));
+  }
+  const fs::path stale_temp = dir / "patterns-crashed.hsdb.123.tmp";
+  const fs::path fresh_temp = dir / "patterns-writing.hsdb.456.tmp";
+  const fs::path other = dir / "notes.txt";
+  for (const fs::path& p : {stale_temp, fresh_temp, other}) std::ofstream(p) << "x";
+  fs::last_write_time(stale_temp, now - std::chrono::hours(2));
+  fs::last_write_time(other, now - std::chrono::hours(24 * 30));
+
+  const std::vector<PatternSpec> patterns = {{"leave a reply", true, true, ""}};
+  ASSERT_TRUE(Scanner::Compile(patterns, dir.string()).ok());
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> expected = {"notes.txt", "patterns-writing.hsdb.456.tmp"};
+  // The two new databases and the fourteen newest old ones.
+  for (int i = 6; i < 20; ++i) expected.push_back("patterns-old-" + std::to_string(i) + ".hsdb");
+  std::vector<std::string> fresh;
+  for (const std::string& name : names) {
+    if (name.rfind("patterns-", 0) == 0 && name.find("old") == std::string::npos &&
+        name.find(".tmp") == std::string::npos) {
+      fresh.push_back(name);
+    }
+  }
+  ASSERT_EQ(fresh.size(), 2u);
+  expected.insert(expected.end(), fresh.begin(), fresh.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(names, expected);
+
+  // A loaded database is marked used: made old, it is new again after a load.
+  for (const std::string& name : fresh) fs::last_write_time(dir / name, now - std::chrono::hours(24 * 60));
+  ASSERT_TRUE(Scanner::Compile(patterns, dir.string()).ok());
+  for (const std::string& name : fresh) {
+    EXPECT_GT(fs::last_write_time(dir / name), now - std::chrono::hours(1)) << name;
+  }
+  fs::remove_all(dir);
 }
 
 TEST(ScannerTest, ConcurrentScansAreIndependent) {
