@@ -114,6 +114,8 @@ void Document::Index() {
   const std::string_view t = text_;
   size_t pos = t.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   if (pos > 0) protected_.push_back({0, pos});
+  // One allocation for the lines rather than one per doubling.
+  lines_.reserve(static_cast<size_t>(std::count(t.begin() + pos, t.end(), '\n')) + 1);
   bool first_break = true;
   while (pos < t.size()) {
     size_t nl = t.find('\n', pos);

@@ -25,6 +25,8 @@
 #include <optional>
 #include <span>
 
+#include "absl/container/inlined_vector.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cleaner/document/line_shape.h"
@@ -237,9 +239,13 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// A line's words: most lines asked about are short, and their words stay
+// off the heap.
+using WordList = absl::InlinedVector<std::string_view, 16>;
+
 // Words split at spaces, with trailing commas and colons cut.
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> words;
+WordList Words(std::string_view s) {
+  WordList words;
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
@@ -254,7 +260,7 @@ std::vector<std::string_view> Words(std::string_view s) {
 // The name at the start of `words` (from `from`): capitalised words with
 // connectors between them; returns the number of words, 0 for none. A
 // trailing comma or separator ends it.
-size_t NameLength(const std::vector<std::string_view>& words, size_t from) {
+size_t NameLength(std::span<const std::string_view> words, size_t from) {
   size_t n = 0;
   size_t last_capital = 0;
   for (size_t i = from; i < words.size() && n < kMaxNameWords + 2; ++i) {
@@ -277,7 +283,7 @@ size_t NameLength(const std::vector<std::string_view>& words, size_t from) {
 }
 
 // The last word of a name, without trailing punctuation.
-std::string_view Surname(const std::vector<std::string_view>& words, size_t from, size_t n) {
+std::string_view Surname(std::span<const std::string_view> words, size_t from, size_t n) {
   std::string_view w = words[from + n - 1];
   while (!w.empty() && (w.back() == ',' || w.back() == '.' || w.back() == ';' || w.back() == ':')) {
     w.remove_suffix(1);
@@ -398,15 +404,23 @@ class AuthorBoxRule : public StructuralRule {
  private:
   static bool IsArchiveHeader(std::string_view text) {
     if (!MaybeFurniture(text)) return false;
-    const std::string lower = FoldWord(text);
+    // Every short capitalised line is asked: an ASCII one (most) is compared
+    // without folding it into a new string.
+    const bool ascii = IsAscii(text);
+    const std::string lower = ascii ? std::string() : FoldWord(text);
     for (std::string_view h : kArchiveHeaders) {
-      if (lower.size() <= h.size() || lower.compare(0, h.size(), h) != 0) continue;
+      const bool opens =
+          ascii ? text.size() > h.size() &&
+                      absl::EqualsIgnoreCase(absl::string_view(text.data(), h.size()),
+                                             absl::string_view(h.data(), h.size()))
+                : lower.size() > h.size() && lower.compare(0, h.size(), h) == 0;
+      if (!opens) continue;
       // The name after the header, in the original case.
-      const std::vector<std::string_view> words = Words(text);
+      const WordList words = Words(text);
       const size_t header_words = Words(h).size();
       if (words.size() <= header_words) continue;
-      std::vector<std::string_view> tail(words.begin() + header_words, words.end());
-      if (!tail.empty() && (tail[0] == ":" || tail[0] == "-")) tail.erase(tail.begin());
+      std::span<const std::string_view> tail(words.begin() + header_words, words.end());
+      if (!tail.empty() && (tail[0] == ":" || tail[0] == "-")) tail = tail.subspan(1);
       if (tail.empty()) continue;
       // A trailing arrow or post count may follow the name.
       size_t n = NameLength(tail, 0);
@@ -430,7 +444,7 @@ class AuthorBoxRule : public StructuralRule {
 
   // A line that is only a name.
   static bool IsNameLine(std::string_view text) {
-    const std::vector<std::string_view> words = Words(Trim(text));
+    const WordList words = Words(Trim(text));
     return !words.empty() && NameLength(words, 0) == words.size();
   }
 
@@ -439,21 +453,21 @@ class AuthorBoxRule : public StructuralRule {
   static std::optional<std::string> BylineName(std::string_view line) {
     const std::string_view text = Trim(line);
     if (text.size() > 120 || !MaybeFurniture(text)) return std::nullopt;
-    const std::vector<std::string_view> words = Words(text);
+    const WordList words = Words(text);
     if (words.size() < 2 || words.size() > 14) return std::nullopt;
     // The opener's words, folded as they are needed.
-    std::vector<std::string> folded;
+    absl::InlinedVector<std::string, 4> folded;
     auto word = [&](size_t i) -> const std::string& {
       while (folded.size() <= i) folded.push_back(FoldWord(words[folded.size()]));
       return folded[i];
     };
     // The openers split into words once: every short capitalised line asks.
     static const auto* const kOpenerWords = [] {
-      auto* split = new std::vector<std::vector<std::string_view>>();
+      auto* split = new std::vector<WordList>();
       for (std::string_view opener : kBylineWords) split->push_back(Words(opener));
       return split;
     }();
-    for (const std::vector<std::string_view>& parts : *kOpenerWords) {
+    for (const WordList& parts : *kOpenerWords) {
       if (words.size() <= parts.size()) continue;
       bool same = true;
       for (size_t i = 0; i < parts.size() && same; ++i) same = word(i) == parts[i];
@@ -500,7 +514,7 @@ class AuthorBoxRule : public StructuralRule {
       return std::nullopt;
     }
     if (!RE2::PartialMatch(first_line, *bio_anywhere_)) return std::nullopt;
-    const std::vector<std::string_view> words = Words(doc.LineText(block.first_line));
+    const WordList words = Words(doc.LineText(block.first_line));
     const size_t name = NameLength(words, 0);
     if (name == 0 || name >= words.size()) return std::nullopt;
     // The words after the name.

@@ -19,6 +19,8 @@
 // run on (a headline glued to the first paragraph's first line is a line
 // repeat, which scrape.duplicate-headline does not see).
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <optional>
 
 #include "absl/strings/ascii.h"
@@ -111,34 +113,36 @@ class Key {
   mutable std::optional<std::string> folded_;
 };
 
+// How much of two openings AsciiOpeningsDiffer() compares.
+constexpr size_t kComparedOpening = 24;
+
 // The opening of `s` as FoldForCompare would fold it, as far as that is
 // plain ASCII (lowercased, whitespace runs collapsed, leading ones dropped),
-// up to `limit` characters.
-std::string AsciiOpening(std::string_view s, size_t limit) {
-  std::string out;
+// up to kComparedOpening characters, written to `out`; returns how many.
+// (Every pair of paragraphs of similar size is compared: no allocation.)
+size_t AsciiOpening(std::string_view s, std::array<char, kComparedOpening>* out) {
+  size_t n = 0;
   bool space = false;
-  for (size_t i = 0; i < s.size() && out.size() < limit; ++i) {
+  for (size_t i = 0; i < s.size() && n < out->size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) break;  // folding may change it: stop here
     if (absl::ascii_isspace(c)) {
-      space = !out.empty();
+      space = n != 0;
       continue;
     }
-    if (space) out.push_back(' ');
+    if (space) (*out)[n++] = ' ';
     space = false;
-    out.push_back(absl::ascii_tolower(c));
+    if (n < out->size()) (*out)[n++] = absl::ascii_tolower(c);
   }
-  return out;
+  return n;
 }
 
 // True when the ASCII openings of `a` and `b` already differ: then they
 // cannot fold to the same text.
 bool AsciiOpeningsDiffer(std::string_view a, std::string_view b) {
-  constexpr size_t kCompared = 24;
-  const std::string x = AsciiOpening(a, kCompared);
-  const std::string y = AsciiOpening(b, kCompared);
-  const size_t n = std::min(x.size(), y.size());
-  return x.compare(0, n, y, 0, n) != 0;
+  std::array<char, kComparedOpening> x, y;
+  const size_t n = std::min(AsciiOpening(a, &x), AsciiOpening(b, &y));
+  return std::memcmp(x.data(), y.data(), n) != 0;
 }
 
 // True when `a` and `b` are the same text after folding. Exact copies are

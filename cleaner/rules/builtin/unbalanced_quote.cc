@@ -85,7 +85,8 @@ class UnbalancedQuoteRule : public StructuralRule {
     const Document& doc = context.doc;
     const bool german = context.language == "de";
     std::vector<Finding> found;
-    for (size_t b = 0; b < doc.blocks().size(); ++b) CheckBlock(context, b, german, &found);
+    Marks marks;
+    for (size_t b = 0; b < doc.blocks().size(); ++b) CheckBlock(context, b, german, &marks, &found);
     if (found.empty()) return;
     // The stray-fragment rule removes its fragment with the quote: do not
     // report that quote a second time.
@@ -102,6 +103,13 @@ class UnbalancedQuoteRule : public StructuralRule {
   }
 
  private:
+  // The marks of one paragraph, kept from one to the next so that a
+  // document's paragraphs share one allocation.
+  struct Marks {
+    std::vector<Open> open;
+    std::vector<std::pair<size_t, size_t>> straight;  // straight double quotes
+  };
+
   static const std::vector<Pair>& Quotes(bool german) {
     static const std::vector<Pair> kGerman = {
         {U'\u201E', U'\u201C'}, {U'\u201A', U'\u2018'}, {U'\u00BB', U'\u00AB'}};
@@ -143,13 +151,15 @@ class UnbalancedQuoteRule : public StructuralRule {
     return 0;
   }
 
-  void CheckBlock(const RuleContext& context, size_t b, bool german,
+  void CheckBlock(const RuleContext& context, size_t b, bool german, Marks* marks,
                   std::vector<Finding>* out) const {
     const Document& doc = context.doc;
     const std::string_view text = doc.text();
     const Block& block = doc.blocks()[b];
-    std::vector<Open> stack;
-    std::vector<std::pair<size_t, size_t>> straight;  // straight double quotes
+    std::vector<Open>& stack = marks->open;
+    std::vector<std::pair<size_t, size_t>>& straight = marks->straight;
+    stack.clear();
+    straight.clear();
     auto report = [&](size_t begin, size_t end, const std::string& message) {
       Finding f = MakeFinding(begin, end);
       f.message = message;
@@ -169,7 +179,7 @@ class UnbalancedQuoteRule : public StructuralRule {
       if (doc.IsProtected(start, i)) continue;
       size_t peek = i;
       const char32_t after = i < block.end ? NextCodePoint(text, peek) : 0;
-      const std::string mark(text.substr(start, i - start));
+      const std::string_view mark = text.substr(start, i - start);
       if (c == '"') {
         if (!IsDigit(before)) straight.emplace_back(start, i);  // not `6"`
       } else if (IsBracketOpen(c)) {
@@ -183,7 +193,7 @@ class UnbalancedQuoteRule : public StructuralRule {
         if (it != stack.rend() && it->close == c) {
           stack.erase(std::next(it).base());
         } else if (!emoticon && !(c == ')' && IsEnumerator(text, block.begin, start))) {
-          report(start, i, absl::StrCat("Closing `", mark, "` with no opening one"));
+          report(start, i, absl::StrCat("Closing `", std::string(mark), "` with no opening one"));
         }
       } else if (const Pair* open = OpensQuote(c, german);
                  open != nullptr && !(open->open == U'\u2018' && !german && IsDigit(after)) &&
@@ -199,7 +209,7 @@ class UnbalancedQuoteRule : public StructuralRule {
           if (it != stack.rend()) {
             stack.erase(std::next(it).base());
           } else if (!apostrophe_like) {
-            report(start, i, absl::StrCat("Closing `", mark, "` with no opening one"));
+            report(start, i, absl::StrCat("Closing `", std::string(mark), "` with no opening one"));
           }
         }
       }
