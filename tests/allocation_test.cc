@@ -8,10 +8,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
-#include <filesystem>
 #include <new>
 #include <string>
-#include <vector>
 
 #include "tests/test_support.h"
 
@@ -44,8 +42,6 @@ namespace {
 
 using ::mtclean::testing::CleanOrDie;
 using ::mtclean::testing::MakeEngine;
-using ::mtclean::testing::ReadFile;
-using ::mtclean::testing::SourcePath;
 
 // Plain news prose of `paragraphs` paragraphs of three lines under a
 // headline, every sentence different, nothing for any rule to find.
