@@ -38,38 +38,13 @@ uint64_t Fnv1a(std::string_view data, uint64_t hash = 1469598103934665603ull) {
   return hash;
 }
 
-// Databases are a few megabytes each (3.5 for the default rules), two per
-// set of patterns; every change of the rules or of the rules a configuration
-// selects makes a new pair. The cache keeps the most recently used ones.
-constexpr size_t kKeptDatabases = 16;
 constexpr char kCachePrefix[] = "patterns-";
 constexpr char kCacheSuffix[] = ".hsdb";
 
-// Removes all but the kKeptDatabases most recently used databases of
-// `dir` (a load marks a database used), and temporary files a process
-// left behind more than an hour ago. Best effort, like the cache itself:
-// a database another process is loading at that moment is only recompiled.
-void PruneCache(const std::string& dir) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  std::vector<std::pair<fs::file_time_type, fs::path>> databases;
-  const fs::file_time_type hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.rfind(kCachePrefix, 0) != 0) continue;
-    const fs::file_time_type modified = it->last_write_time(ec);
-    if (ec) continue;
-    if (absl::EndsWith(name, ".tmp")) {
-      if (modified < hour_ago) fs::remove(it->path(), ec);
-    } else if (absl::EndsWith(name, kCacheSuffix)) {
-      databases.emplace_back(modified, it->path());
-    }
-  }
-  if (databases.size() <= kKeptDatabases) return;
-  std::sort(databases.begin(), databases.end(),
-            [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (size_t i = kKeptDatabases; i < databases.size(); ++i) fs::remove(databases[i].second, ec);
-}
+// Databases are a few megabytes each (3.5 for the default rules), two per
+// set of patterns; every change of the rules or of the rules a configuration
+// selects makes a new pair. The cache keeps about nine such pairs.
+constexpr uint64_t kCacheBudgetBytes = 64ull << 20;
 
 // Deserializes straight from the mapped file: a database is megabytes, and
 // reading it through a stream cost a fifth of the start-up. A loaded file's
@@ -118,7 +93,7 @@ void StoreCached(const std::string& dir, const std::string& path, const hs_datab
     std::remove(temp.c_str());
     return;
   }
-  PruneCache(dir);
+  PruneCache(dir, kCacheBudgetBytes);
 }
 
 // PatternExpression(), with a phrase's space as one space instead of a run
@@ -222,6 +197,38 @@ absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& p
 }  // namespace
 
 std::string PatternExpression(const PatternSpec& spec) { return Expression(spec, false); }
+
+void PruneCache(const std::string& dir, uint64_t budget_bytes) {
+  namespace fs = std::filesystem;
+  struct Database {
+    fs::file_time_type used;
+    uint64_t bytes;
+    fs::path path;
+  };
+  std::error_code ec;
+  std::vector<Database> databases;
+  const fs::file_time_type hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.rfind(kCachePrefix, 0) != 0) continue;
+    std::error_code entry_ec;
+    const fs::file_time_type modified = it->last_write_time(entry_ec);
+    if (entry_ec) continue;
+    if (absl::EndsWith(name, ".tmp")) {
+      if (modified < hour_ago) fs::remove(it->path(), entry_ec);
+    } else if (absl::EndsWith(name, kCacheSuffix)) {
+      const uint64_t bytes = it->file_size(entry_ec);
+      if (!entry_ec) databases.push_back({modified, bytes, it->path()});
+    }
+  }
+  std::sort(databases.begin(), databases.end(),
+            [](const Database& a, const Database& b) { return a.used > b.used; });
+  uint64_t kept = 0;
+  for (const Database& d : databases) {
+    kept += d.bytes;
+    if (kept > budget_bytes && d.used < hour_ago) fs::remove(d.path, ec);
+  }
+}
 
 absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
     const std::vector<PatternSpec>& patterns, const std::string& cache_dir) {

@@ -58,6 +58,16 @@ struct RawMatch {
 // the differential test uses).
 std::string PatternExpression(const PatternSpec& spec);
 
+// Keeps the pattern cache `dir` within `budget_bytes`: removes its least
+// recently used databases (a load marks a database used) beyond the budget,
+// except those used within the last hour, so that a run of many sets of
+// patterns at once (a test suite, a CI job over several configurations)
+// never evicts what it is about to load again; and removes temporary files
+// a process left more than an hour ago. Other files are left alone. Best
+// effort, like the cache itself: a database another process is loading at
+// that moment is only compiled again.
+void PruneCache(const std::string& dir, uint64_t budget_bytes);
+
 class Scanner {
  public:
   // Compiles `patterns` into one database. Error: InvalidArgument naming the
@@ -67,9 +77,9 @@ class Scanner {
   // of a second, paid at every start of the CLI; with a non-empty
   // `cache_dir` the compiled database is kept there, named by a hash of the
   // patterns, their flags, the Hyperscan version and the processor, and
-  // later calls load it instead. The folder keeps the 16 most recently used
-  // databases (two per set of patterns); storing one removes older ones. A
-  // cache that cannot be read or written is ignored.
+  // later calls load it instead; storing one prunes the folder (see
+  // PruneCache; 64 MB, about nine sets of the default rules). A cache that
+  // cannot be read or written is ignored.
   static absl::StatusOr<std::unique_ptr<Scanner>> Compile(
       const std::vector<PatternSpec>& patterns, const std::string& cache_dir = "");
 

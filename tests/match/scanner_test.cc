@@ -136,54 +136,71 @@ TEST(ScannerTest, CompiledDatabaseIsCachedAndABadCacheIsIgnored) {
   std::filesystem::remove_all(dir);
 }
 
-// The cache keeps the sixteen most recently used databases: storing one
-// removes the older ones (and old temporary files), loading one marks it
-// used, and other files are left alone.
-TEST(ScannerTest, CacheKeepsTheMostRecentlyUsedDatabases) {
+// Pruning keeps the most recently used databases within the budget, and
+// every database used within the last hour whatever the budget; it removes
+// temporary files left over an hour ago and leaves other files alone.
+TEST(ScannerTest, PruneCacheKeepsTheRecentlyUsedWithinTheBudget) {
   namespace fs = std::filesystem;
   const fs::path dir =
       fs::temp_directory_path() / ("mtclean-hsprune-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   const fs::file_time_type now = fs::file_time_type::clock::now();
-  // Twenty databases of earlier runs, the oldest first: old-0 is 20 days old.
-  for (int i = 0; i < 20; ++i) {
-    const fs::path old = dir / ("patterns-old-" + std::to_string(i) + ".hsdb");
-    std::ofstream(old, std::ios::binary) << "an older database";
-    fs::last_write_time(old, now - std::chrono::hours(24 * (20 - i)));
+  auto make = [&](const std::string& name, fs::file_time_type used) {
+    std::ofstream(dir / name, std::ios::binary) << std::string(1000, 'x');
+    fs::last_write_time(dir / name, used);
+  };
+  // Three databases used in the last hour, twenty used 1 to 20 days ago.
+  for (int i = 0; i < 3; ++i) {
+    make("patterns-recent-" + std::to_string(i) + ".hsdb", now - std::chrono::minutes(10 + i));
   }
-  const fs::path stale_temp = dir / "patterns-crashed.hsdb.123.tmp";
-  const fs::path fresh_temp = dir / "patterns-writing.hsdb.456.tmp";
-  const fs::path other = dir / "notes.txt";
-  for (const fs::path& p : {stale_temp, fresh_temp, other}) std::ofstream(p) << "x";
-  fs::last_write_time(stale_temp, now - std::chrono::hours(2));
-  fs::last_write_time(other, now - std::chrono::hours(24 * 30));
+  for (int day = 1; day <= 20; ++day) {
+    make("patterns-day-" + std::to_string(day) + ".hsdb", now - std::chrono::hours(24 * day));
+  }
+  make("patterns-crashed.hsdb.123.tmp", now - std::chrono::hours(2));
+  make("patterns-writing.hsdb.456.tmp", now);
+  make("notes.txt", now - std::chrono::hours(24 * 30));
+  auto names = [&] {
+    std::vector<std::string> out;
+    for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+  };
 
+  // A budget of eight databases: the three recent ones and the five newest
+  // old ones stay.
+  PruneCache(dir.string(), 8000);
+  std::vector<std::string> expected = {"notes.txt", "patterns-writing.hsdb.456.tmp"};
+  for (int i = 0; i < 3; ++i) expected.push_back("patterns-recent-" + std::to_string(i) + ".hsdb");
+  for (int day = 1; day <= 5; ++day) expected.push_back("patterns-day-" + std::to_string(day) + ".hsdb");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(names(), expected);
+
+  // A budget smaller than what the last hour used: only old ones go.
+  PruneCache(dir.string(), 1000);
+  expected = {"notes.txt", "patterns-writing.hsdb.456.tmp"};
+  for (int i = 0; i < 3; ++i) expected.push_back("patterns-recent-" + std::to_string(i) + ".hsdb");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(names(), expected);
+  fs::remove_all(dir);
+}
+
+// Loading a database from the cache marks it used, so that pruning keeps it.
+TEST(ScannerTest, LoadingACachedDatabaseMarksItUsed) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() / ("mtclean-hsused-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
   const std::vector<PatternSpec> patterns = {{"leave a reply", true, true, ""}};
   ASSERT_TRUE(Scanner::Compile(patterns, dir.string()).ok());
-  std::vector<std::string> names;
-  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
-  std::sort(names.begin(), names.end());
-  std::vector<std::string> expected = {"notes.txt", "patterns-writing.hsdb.456.tmp"};
-  // The two new databases and the fourteen newest old ones.
-  for (int i = 6; i < 20; ++i) expected.push_back("patterns-old-" + std::to_string(i) + ".hsdb");
-  std::vector<std::string> fresh;
-  for (const std::string& name : names) {
-    if (name.rfind("patterns-", 0) == 0 && name.find("old") == std::string::npos &&
-        name.find(".tmp") == std::string::npos) {
-      fresh.push_back(name);
-    }
-  }
-  ASSERT_EQ(fresh.size(), 2u);
-  expected.insert(expected.end(), fresh.begin(), fresh.end());
-  std::sort(expected.begin(), expected.end());
-  EXPECT_EQ(names, expected);
-
-  // A loaded database is marked used: made old, it is new again after a load.
-  for (const std::string& name : fresh) fs::last_write_time(dir / name, now - std::chrono::hours(24 * 60));
+  const fs::file_time_type long_ago = fs::file_time_type::clock::now() - std::chrono::hours(24 * 60);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 2u);
+  for (const fs::path& f : files) fs::last_write_time(f, long_ago);
   ASSERT_TRUE(Scanner::Compile(patterns, dir.string()).ok());
-  for (const std::string& name : fresh) {
-    EXPECT_GT(fs::last_write_time(dir / name), now - std::chrono::hours(1)) << name;
+  for (const fs::path& f : files) {
+    EXPECT_GT(fs::last_write_time(f), long_ago + std::chrono::hours(24)) << f;
   }
   fs::remove_all(dir);
 }
