@@ -113,7 +113,15 @@ std::string AsciiLower(std::string_view s) {
 std::string FoldForCompare(std::string_view s) {
   // ASCII is its own NFKC form and case-folds to lower case: most lines
   // compared are, and need no trip through UTF-16.
-  if (IsAscii(s)) return CollapseWhitespace(AsciiLower(s));
+  if (IsAscii(s)) {
+    std::string out;
+    out.reserve(s.size());
+    FoldAsciiPrefix(s, [&out](char c) {
+      out.push_back(c);
+      return true;
+    });
+    return out;
+  }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
@@ -137,20 +145,14 @@ std::string FoldWord(std::string_view word) {
 
 bool FoldsTo(std::string_view text, std::string_view folded) {
   if (!IsAscii(text)) return FoldForCompare(text) == folded;
-  // What FoldForCompare does to ASCII, compared as it goes.
   size_t at = 0;
-  bool pending_space = false;
-  for (char c : text) {
-    if (IsWhitespace(static_cast<unsigned char>(c))) {
-      pending_space = at > 0;
-      continue;
-    }
-    if (pending_space && (at == folded.size() || folded[at++] != ' ')) return false;
-    pending_space = false;
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-    if (at == folded.size() || folded[at++] != c) return false;
-  }
-  return at == folded.size();
+  bool same = true;
+  FoldAsciiPrefix(text, [&](char c) {
+    same = at < folded.size() && folded[at] == c;
+    ++at;
+    return same;
+  });
+  return same && at == folded.size();
 }
 
 size_t CodePointCount(std::string_view s) {

@@ -88,6 +88,28 @@ bool IsAscii(std::string_view s);
 // whitespace collapsed to one space and the ends trimmed.
 std::string FoldForCompare(std::string_view s);
 
+// Calls `emit(char)` with each character FoldForCompare(s) begins with, as
+// far as `s` is ASCII (its first byte beyond ASCII ends the walk: folding
+// may change what follows): letters lowercased, each run of whitespace
+// between characters as one space, none at the start or the end. Stops
+// when `emit` returns false. Comparing as it goes needs no folded copy.
+template <typename Emit>
+void FoldAsciiPrefix(std::string_view s, Emit&& emit) {
+  bool space = false;
+  bool started = false;
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return;
+    if (IsWhitespace(static_cast<unsigned char>(c))) {
+      space = started;
+      continue;
+    }
+    if (space && !emit(' ')) return;
+    space = false;
+    started = true;
+    if (!emit(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c)) return;
+  }
+}
+
 // A word case-folded for a lookup: ASCII lowercased, anything else as
 // FoldForCompare() folds it.
 std::string FoldWord(std::string_view word);

@@ -70,11 +70,11 @@ hs_database_t* LoadCached(const std::string& path) {
 }
 
 // Best effort: a temporary file renamed into place, so that concurrent
-// processes never read a half-written database.
-void StoreCached(const std::string& dir, const std::string& path, const hs_database_t* db) {
+// processes never read a half-written database. True when it is stored.
+bool StoreCached(const std::string& dir, const std::string& path, const hs_database_t* db) {
   char* bytes = nullptr;
   size_t length = 0;
-  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return;
+  if (hs_serialize_database(db, &bytes, &length) != HS_SUCCESS) return false;
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   const std::string temp = absl::StrCat(path, ".", ::getpid(), ".tmp");
@@ -85,15 +85,15 @@ void StoreCached(const std::string& dir, const std::string& path, const hs_datab
     if (!out) {
       std::remove(temp.c_str());
       std::free(bytes);
-      return;
+      return false;
     }
   }
   std::free(bytes);
   if (std::rename(temp.c_str(), path.c_str()) != 0) {
     std::remove(temp.c_str());
-    return;
+    return false;
   }
-  PruneCache(dir, kCacheBudgetBytes);
+  return true;
 }
 
 // PatternExpression(), with a phrase's space as one space instead of a run
@@ -132,9 +132,12 @@ bool HasTabOrDoubledSpace(std::string_view text) {
 }
 
 // Compiles `patterns` (as Expression() writes them with `single_space`)
-// into one database, loaded from or kept in `cache_dir` when it is set.
+// into one database, loaded from or kept in `cache_dir` when it is set;
+// `*stored` says whether it was newly kept there.
 absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& patterns,
-                                               bool single_space, const std::string& cache_dir) {
+                                               bool single_space, const std::string& cache_dir,
+                                               bool* stored) {
+  *stored = false;
   std::vector<std::string> expressions;
   std::vector<const char*> expression_ptrs;
   std::vector<unsigned int> flags;
@@ -190,7 +193,7 @@ absl::StatusOr<hs_database_t*> CompileDatabase(const std::vector<PatternSpec>& p
                    : absl::StrCat("Hyperscan could not compile the patterns: ",
                                   message));
   }
-  if (!cache_path.empty()) StoreCached(cache_dir, cache_path, database);
+  if (!cache_path.empty()) *stored = StoreCached(cache_dir, cache_path, database);
   return database;
 }
 
@@ -243,13 +246,15 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
   const bool spaced_phrase = std::any_of(patterns.begin(), patterns.end(), [](const PatternSpec& p) {
     return p.literal && p.text.find_first_of(" \t") != std::string::npos;
   });
+  bool stored = false;
+  bool single_stored = false;
   std::future<absl::StatusOr<hs_database_t*>> single;
   if (spaced_phrase) {
-    single = std::async(std::launch::async, [&patterns, &cache_dir] {
-      return CompileDatabase(patterns, true, cache_dir);
+    single = std::async(std::launch::async, [&patterns, &cache_dir, &single_stored] {
+      return CompileDatabase(patterns, true, cache_dir, &single_stored);
     });
   }
-  absl::StatusOr<hs_database_t*> database = CompileDatabase(patterns, false, cache_dir);
+  absl::StatusOr<hs_database_t*> database = CompileDatabase(patterns, false, cache_dir, &stored);
   if (database.ok()) scanner->database_ = *database;
   if (single.valid()) {
     absl::StatusOr<hs_database_t*> single_database = single.get();
@@ -257,6 +262,8 @@ absl::StatusOr<std::unique_ptr<Scanner>> Scanner::Compile(
     if (database.ok() && !single_database.ok()) return single_database.status();
   }
   if (!database.ok()) return database.status();
+  // Once both are in place: a cache that only loaded needs no pruning.
+  if (stored || single_stored) PruneCache(cache_dir, kCacheBudgetBytes);
   for (hs_database_t* db : {scanner->database_, scanner->single_space_database_}) {
     if (db != nullptr && hs_alloc_scratch(db, &scanner->prototype_) != HS_SUCCESS) {
       return absl::ResourceExhaustedError("cannot allocate Hyperscan scratch");

@@ -23,7 +23,6 @@
 #include <cstring>
 #include <optional>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/line_shape.h"
 #include "cleaner/document/unicode_text.h"
@@ -122,18 +121,10 @@ constexpr size_t kComparedOpening = 24;
 // (Every pair of paragraphs of similar size is compared: no allocation.)
 size_t AsciiOpening(std::string_view s, std::array<char, kComparedOpening>* out) {
   size_t n = 0;
-  bool space = false;
-  for (size_t i = 0; i < s.size() && n < out->size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) break;  // folding may change it: stop here
-    if (absl::ascii_isspace(c)) {
-      space = n != 0;
-      continue;
-    }
-    if (space) (*out)[n++] = ' ';
-    space = false;
-    if (n < out->size()) (*out)[n++] = absl::ascii_tolower(c);
-  }
+  FoldAsciiPrefix(s, [&](char c) {
+    (*out)[n++] = c;
+    return n < out->size();
+  });
   return n;
 }
 
