@@ -17,16 +17,47 @@
 //    last; the short, link-like lines there, and everything boilerplate
 //    rules match there, are page furniture. Deleting boilerplate never
 //    changes which lines are story, so the edges do not move under a fix.
+//
+// On top of these, the page model (real scraped pages are rarely one
+// article with a footer: menus, listings of items, counters and labels
+// stand between the stories): each non-blank line gets a class from its
+// own shape (length, sentence punctuation, digits and dates, link-like
+// shapes, letters of another script than the text's, function words of the
+// text's language, repetition elsewhere in the page) revised by its
+// neighbours, and a region (before the story, inside it, between two items
+// of a listing, after it). It is measured once, on first use, from every
+// rule's deletions: rules that judge the page run after the others.
 #ifndef MTCLEAN_RULES_BLOCK_POSITIONS_H_
 #define MTCLEAN_RULES_BLOCK_POSITIONS_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
+#include "cleaner/dict/language_profile.h"
 #include "cleaner/document/document.h"
 #include "cleaner/document/line_shape.h"
 
 namespace mtclean::internal {
+
+// The class of a line in the page model.
+enum class LineClass : unsigned char {
+  kBlank,      // no content, or outside every block
+  kStory,      // a story line (see above)
+  kHeadline,   // short, and the next kept line is story: a title, a subheading
+  kDate,       // short and carries a date or a time (kept once, like a byline)
+  kShort,      // short, with no evidence either way
+  kFurniture,  // short, shaped like page furniture (see PageModel below)
+};
+
+// Where a line stands relative to the story's extent.
+enum class PageRegion : unsigned char {
+  kNoStory,       // the page has no story line at all
+  kBeforeStory,   // before the first story line
+  kStory,         // in a block that holds story lines
+  kBetweenItems,  // in a block of its own between two story blocks
+  kAfterStory,    // after the last story line
+};
 
 class BlockPositions {
  public:
@@ -37,6 +68,11 @@ class BlockPositions {
   // most documents have no site a position filter must judge.
   BlockPositions(const Document& doc, std::vector<bool> boilerplate_line,
                  const std::vector<size_t>& vocabulary_bytes);
+
+  // The function words of the text's language, for the page model's
+  // function-word evidence; without them that evidence is not used.
+  // `profiles` must outlive this object.
+  void SetLanguage(const LanguageProfiles* profiles, int language_index);
 
   // Marks the lines [first_line, last_line] as boilerplate (deleted by a
   // structural rule); call Recount() after the last mark.
@@ -69,7 +105,33 @@ class BlockPositions {
   // of a newsletter box between its label and its button).
   bool NextToBoilerplate(size_t line) const;
 
+  // The page model (measured on first use; see the top of this file).
+  LineClass line_class(size_t line) const { return Page().classes[line]; }
+  PageRegion region(size_t line) const { return Page().regions[line]; }
+  // The line's folded text appears on another line of the page too.
+  bool repeated(size_t line) const { return Page().repeats[line] > 1; }
+  // Most of the line's letters are of another script than Latin (the
+  // script of every language mtclean checks).
+  bool other_script(size_t line) const { return Page().other_script[line]; }
+  // Why a furniture line is furniture, for a message ("before the story, in
+  // a run of 3 such lines").
+  std::string FurnitureEvidence(size_t line) const;
+
  private:
+  // The page model; `measured` false until first use after construction or
+  // Recount().
+  struct PageModel {
+    bool measured = false;
+    std::vector<LineClass> classes;
+    std::vector<PageRegion> regions;
+    std::vector<unsigned char> repeats;  // copies of the line's text, capped at 2
+    std::vector<bool> other_script;
+  };
+  const PageModel& Page() const;
+  LineClass ClassifyShort(size_t line, const PageModel& page) const;
+  void MarkHeadlines(PageModel& page) const;
+  static constexpr size_t kNoLine = static_cast<size_t>(-1);
+
   // What depends on the lines' shapes; `measured` false until first use
   // after construction or Recount().
   struct StoryLines {
@@ -87,7 +149,10 @@ class BlockPositions {
   std::vector<bool> blank_;
   std::vector<bool> vocabulary_heavy_;  // half or more boilerplate vocabulary
   std::vector<bool> boilerplate_;
+  const LanguageProfiles* profiles_ = nullptr;
+  int language_index_ = -1;
   mutable StoryLines story_;
+  mutable PageModel page_;
 };
 
 }  // namespace mtclean::internal

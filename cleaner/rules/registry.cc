@@ -257,6 +257,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
   }
   BlockPositions positions(doc, std::move(boilerplate_line),
                            CoveredBytesPerLine(doc, std::move(vocabulary)));
+  positions.SetLanguage(&context.profiles, context.profiles.IndexOf(context.language));
 
   // Structural rules see the data rules' evidence; the lines they delete
   // then count as boilerplate for the data rules' position filters, so one
@@ -269,6 +270,7 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
     // A rule that never fixes reports nothing that bears on the others
     // (its findings delete no lines) and nothing a later round keeps.
     if (wanted == Wanted::kFixes && !structural_rules_[i]->description().fixable) continue;
+    if (structural_rules_[i]->JudgesPage()) continue;  // after the others, below
     std::vector<RuleMatch>& rule_candidates = candidates[i];
     structural_rules_[i]->FindCandidates(doc.text(), &rule_candidates);
     std::sort(rule_candidates.begin(), rule_candidates.end(),
@@ -291,6 +293,12 @@ absl::Status RuleSet::Check(const RuleContext& context, std::vector<Finding>* ou
 
   for (size_t i = 0; i < data_rules_.size(); ++i) {
     if (!sites[i].empty()) data_rules_[i]->Emit(doc, sites[i], positions, out);
+  }
+  // Rules that judge the page see what every other rule deletes.
+  for (const auto& rule : structural_rules_) {
+    if (!rule->JudgesPage() || !rule->AppliesTo(context.language)) continue;
+    if (wanted == Wanted::kFixes && !rule->description().fixable) continue;
+    rule->Check(structural, out);
   }
   if (!severity_overrides_.empty()) {
     for (size_t i = first_finding; i < out->size(); ++i) {

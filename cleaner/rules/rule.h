@@ -108,6 +108,11 @@ class StructuralRule : public Rule {
   // Check() sorted, together with the scanned ones. Default: none.
   virtual void FindCandidates(std::string_view /*text*/, std::vector<RuleMatch>* /*out*/) const {}
 
+  // True for a rule that judges the page as a whole (the page model of
+  // BlockPositions): it runs after every other rule, so that the lines they
+  // delete are known to it, and it never sees candidates. Default: false.
+  virtual bool JudgesPage() const { return false; }
+
  protected:
   using Rule::Rule;
 };

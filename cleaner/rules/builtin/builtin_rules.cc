@@ -25,6 +25,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();
   if (!markup_debris.ok()) return markup_debris.status();
   rules.push_back(std::move(*markup_debris));
+  rules.push_back(MakePageFurnitureRule());
   rules.push_back(MakeMojibakeRule());
   rules.push_back(MakeHtmlEntityRule());
   rules.push_back(MakeInvisibleRule());

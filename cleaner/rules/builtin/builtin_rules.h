@@ -34,6 +34,7 @@ std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
+std::unique_ptr<StructuralRule> MakePageFurnitureRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
