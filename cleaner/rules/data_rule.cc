@@ -170,7 +170,14 @@ std::vector<Site> DataRule::Locate(const Document& doc, std::vector<RuleMatch> m
       }
       if (!l.blank && LineQualifies(text, l, in_line)) {
         // A line of literal phrases alone is a bare header.
-        sites.push_back({l.begin, l.end, CoversLine(text, l.begin, l.end, literal_in_line)});
+        Site site{l.begin, l.end, CoversLine(text, l.begin, l.end, literal_in_line), l.begin};
+        for (const Span& m : in_line) {
+          if (IsSeparatorOnly(text.substr(m.end, l.end - m.end))) {
+            site.final_match = m.begin;
+            break;
+          }
+        }
+        sites.push_back(site);
       }
     }
     return sites;
@@ -239,6 +246,15 @@ std::string DataRule::Evidence(const BlockPositions& positions, size_t line) con
   return absl::StrJoin(parts, ", ");
 }
 
+// The next non-blank line after `line` is a story line.
+bool LeadsIntoStory(const Document& doc, const BlockPositions& positions, size_t line) {
+  for (size_t l = line + 1; l < doc.lines().size(); ++l) {
+    if (doc.lines()[l].blank) continue;
+    return positions.story(l);
+  }
+  return false;
+}
+
 size_t DataRule::LinkTitlesAfter(const Document& doc, const BlockPositions& positions,
                                  size_t line) const {
   // A related box lists a handful of titles, each maybe with a date or a
@@ -261,6 +277,13 @@ size_t DataRule::LinkTitlesAfter(const Document& doc, const BlockPositions& posi
     if (positions.boilerplate(l)) break;
     const LineShape& shape = positions.shape(l);
     if (!IsLinkTitleLike(shape)) break;
+    // A headline, or a line right before a story line (an item's date or
+    // kicker), opens what follows the list; a list item or a link is a link
+    // title wherever it stands.
+    if (!shape.list_item && !shape.link &&
+        (positions.line_class(l) == LineClass::kHeadline || LeadsIntoStory(doc, positions, l))) {
+      break;
+    }
     if (crossed_blank && !at_edge && !shape.list_item && !shape.link) break;
     last = l;
     ++taken;
@@ -309,6 +332,35 @@ void DataRule::Emit(const Document& doc, const std::vector<Site>& sites,
         out->push_back(MakeFinding(site.begin, site.end, QuoteExcerpt(matched)));
         break;
       case Action::kDeleteMatch: {
+        if (spec_.scope == Scope::kLineEnd) {
+          // Only the match that ends the line goes, with the separators
+          // after it and the space before it.
+          // The separators the match opens with (a teaser's cut mark "…")
+          // stay.
+          size_t begin = site.final_match;
+          while (begin < site.end) {
+            size_t next = begin;
+            NextCodePoint(text, next);
+            if (!IsSeparatorOnly(text.substr(begin, next - begin))) break;
+            begin = next;
+          }
+          const std::string_view removed = text.substr(begin, site.end - begin);
+          if (begin == site.begin) {  // the match is the whole line: it goes
+            Finding f = MakeFinding(site.begin, site.end,
+                                    absl::StrCat("removed ", QuoteExcerpt(removed), " (",
+                                                 Evidence(positions, site_line), ")"));
+            f.delete_lines = true;
+            out->push_back(std::move(f));
+            break;
+          }
+          while (begin > site.begin && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
+          Finding f = MakeFinding(begin, site.end,
+                                  absl::StrCat("removed ", QuoteExcerpt(removed), " (",
+                                               Evidence(positions, site_line), ")"));
+          f.edits.push_back({begin, site.end, ""});
+          out->push_back(std::move(f));
+          break;
+        }
         Finding f = MakeFinding(site.begin, site.end,
                                 absl::StrCat("removed ", QuoteExcerpt(matched), " (",
                                              Evidence(positions, site_line), ")"));

@@ -27,7 +27,9 @@ namespace mtclean::internal {
 
 // kLine: the line is made only of the rule's matches; kLineStart / kLineEnd:
 // the line starts / ends with one of them (the rest of the line goes with
-// it). Only whitespace, punctuation and symbols may stand around matches.
+// it; with kDeleteMatch, a line-end match goes alone: a "Read more" link
+// glued to the end of a teaser). Only whitespace, punctuation and symbols
+// may stand around matches.
 enum class Scope { kAnywhere, kLine, kLineStart, kLineEnd };
 inline bool IsLineScope(Scope s) { return s != Scope::kAnywhere; }
 enum class Position { kAnywhere, kHead, kTail };
@@ -55,6 +57,9 @@ struct Site {
   size_t begin = 0;
   size_t end = 0;
   bool phrases_only = false;
+  // For `scope: line-end`: where the match that ends the line begins (what
+  // `action: delete-match` removes, with what follows it on the line).
+  size_t final_match = 0;
 };
 
 class DataRule : public Rule {
