@@ -1,9 +1,12 @@
 // newswire.dateline
 //
-// What it does: removes agency datelines near the top of a story: a line
-// that is only a dateline (`MADRID, 26 (EUROPA PRESS)`, `Madrid, 26 (Europe
-// Press)`), and a dateline that opens the first body paragraph
-// (`WASHINGTON (Reuters) - The ...`: only the prefix goes).
+// What it does: removes agency datelines: a line that is only a dateline
+// (`MADRID, 26 (EUROPA PRESS)`, `Madrid, 26 (Europe Press)`), and a
+// dateline that opens a paragraph (`WASHINGTON (Reuters) - The ...`: only
+// the prefix goes). Near the top of the story every such line counts; further
+// down (the items of a listing page, a second story reposted below the
+// first) a dateline must open its paragraph, found where the one scan saw
+// an agency name in brackets or between slashes.
 //
 // Why: agency copy carries the dateline for the wire; a republished and
 // machine-translated story keeps it, often mistranslated, as a stray line.
@@ -53,6 +56,13 @@ RuleDescription Describe() {
        "shook northern Chile on Monday.\n",
        "Quake shakes the north\n\nA strong earthquake shook northern Chile on "
        "Monday.\n"},
+      {RuleExample::Kind::kBad,
+       "Latest news\n\nBridge toll rises\n\nThe toll on the river bridge goes up "
+       "in May, the operator said.\n\nFloods in the south\n\nVALENCIA, 3 "
+       "(EFE) - Heavy rain flooded roads around the city on Sunday.\n",
+       "Latest news\n\nBridge toll rises\n\nThe toll on the river bridge goes up "
+       "in May, the operator said.\n\nFloods in the south\n\nHeavy rain "
+       "flooded roads around the city on Sunday.\n"},
       {RuleExample::Kind::kOk,
        "Agency marks anniversary\n\nThe agency said its Madrid (Europa Press) "
        "bureau opened in 1957 and now employs forty reporters.\n"},
@@ -63,12 +73,17 @@ RuleDescription Describe() {
   return d;
 }
 
-std::string AgencyAlternation(const WordLists& words) {
+std::vector<std::string> AgencyForms(const WordLists& words) {
   std::vector<std::string> forms;
   for (const Agency& a : words.agencies()) {
     forms.push_back(a.canonical);
     forms.insert(forms.end(), a.variants.begin(), a.variants.end());
   }
+  return forms;
+}
+
+std::string AgencyAlternation(const WordLists& words) {
+  std::vector<std::string> forms = AgencyForms(words);
   // Longest first so `Europa Press Agency` wins over `Europa Press`.
   std::sort(forms.begin(), forms.end(), [](const std::string& a, const std::string& b) {
     return a.size() != b.size() ? a.size() > b.size() : a < b;
@@ -98,42 +113,96 @@ bool LooksLikeHeadline(const Document& doc, size_t block) {
 
 class DatelineRule : public StructuralRule {
  public:
-  DatelineRule(std::unique_ptr<RE2> line, std::unique_ptr<RE2> prefix)
-      : StructuralRule(Describe()), line_(std::move(line)), prefix_(std::move(prefix)) {}
+  DatelineRule(std::unique_ptr<RE2> line, std::unique_ptr<RE2> prefix,
+               std::vector<std::string> forms)
+      : StructuralRule(Describe()),
+        line_(std::move(line)),
+        prefix_(std::move(prefix)),
+        forms_(std::move(forms)) {}
+
+  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
+    const Document& doc = context.doc;
+    const size_t head = CheckHead(doc, out);
+    // Further down, only where the scan saw an agency tag near the start of
+    // a paragraph.
+    size_t last_block = Document::kNoBlock;
+    for (const RuleMatch& m : context.candidates) {
+      const size_t line = doc.LineIndexAt(m.begin);
+      const size_t b = doc.BlockOfLine(line);
+      if (b == Document::kNoBlock || b < head || b == last_block) continue;
+      const Block& block = doc.blocks()[b];
+      if (line != block.first_line || m.begin - block.begin > kMaxPrefixBytes) continue;
+      last_block = b;
+      CheckBlock(doc, block, out);
+    }
+  }
+
+  std::vector<PatternSpec> CandidatePatterns() const override {
+    std::vector<PatternSpec> patterns;
+    for (const std::string& form : forms_) {
+      for (const std::string& tag : {absl::StrCat("(", form, ")"), absl::StrCat("/", form, "/")}) {
+        patterns.push_back({.text = tag, .literal = true, .caseless = true,
+                            .origin = "built-in rule newswire.dateline (dictionaries/agencies.txt)"});
+      }
+    }
+    return patterns;
+  }
+
+ private:
+  // A dateline tag stands this close to the start of its paragraph
+  // (`RIO DE JANEIRO, 26 de febrero de 2021 (EFE) -`).
+  static constexpr size_t kMaxPrefixBytes = 100;
 
   // Walks the blocks before the story: the headline, its repeats and
   // dateline lines. The first other block starts the story; only its prefix
   // may still be a dateline. Stopping there keeps the rule idempotent:
-  // removing a dateline never brings a later paragraph into view.
-  void Check(const RuleContext& context, std::vector<Finding>* out) const override {
-    const Document& doc = context.doc;
+  // removing a dateline never brings a later paragraph into view. Returns
+  // the first block it did not judge.
+  size_t CheckHead(const Document& doc, std::vector<Finding>* out) const {
     const size_t blocks = std::min(kHeadBlocks, doc.blocks().size());
     for (size_t b = 0; b < blocks; ++b) {
       const Block& block = doc.blocks()[b];
-      const std::string_view first = doc.LineText(block.first_line);
-      if (first.size() <= 160 && RE2::FullMatch(first, *line_)) {
-        Finding f = MakeFinding(doc.lines()[block.first_line].begin,
-                                doc.lines()[block.first_line].end);
-        f.delete_lines = true;
-        out->push_back(std::move(f));
-        if (block.first_line == block.last_line) continue;
-        return;  // the story goes on in the same block
-      }
-      re2::StringPiece match;
-      if (RE2::PartialMatch(first, *prefix_, &match) && match.size() < first.size()) {
-        Finding f = MakeFinding(block.begin, block.begin + match.size());
-        f.edits.push_back({block.begin, block.begin + match.size(), ""});
-        out->push_back(std::move(f));
-        return;
+      switch (CheckBlock(doc, block, out)) {
+        case Verdict::kDatelineLine:
+          if (block.first_line == block.last_line) continue;
+          return b + 1;  // the story goes on in the same block
+        case Verdict::kDatelinePrefix:
+          return b + 1;
+        case Verdict::kNone:
+          break;
       }
       // The headline is a single line; anything else starts the story.
-      if (block.first_line != block.last_line || !LooksLikeHeadline(doc, b)) return;
+      if (block.first_line != block.last_line || !LooksLikeHeadline(doc, b)) return b + 1;
     }
+    return blocks;
+  }
+
+  enum class Verdict { kNone, kDatelineLine, kDatelinePrefix };
+
+  // A block whose first line is a dateline, or opens with one.
+  Verdict CheckBlock(const Document& doc, const Block& block, std::vector<Finding>* out) const {
+    const std::string_view first = doc.LineText(block.first_line);
+    if (first.size() <= 160 && RE2::FullMatch(first, *line_)) {
+      Finding f = MakeFinding(doc.lines()[block.first_line].begin,
+                              doc.lines()[block.first_line].end);
+      f.delete_lines = true;
+      out->push_back(std::move(f));
+      return Verdict::kDatelineLine;
+    }
+    re2::StringPiece match;
+    if (RE2::PartialMatch(first, *prefix_, &match) && match.size() < first.size()) {
+      Finding f = MakeFinding(block.begin, block.begin + match.size());
+      f.edits.push_back({block.begin, block.begin + match.size(), ""});
+      out->push_back(std::move(f));
+      return Verdict::kDatelinePrefix;
+    }
+    return Verdict::kNone;
   }
 
  private:
   std::unique_ptr<RE2> line_;
   std::unique_ptr<RE2> prefix_;
+  std::vector<std::string> forms_;  // every agency form, for the candidates
 };
 
 }  // namespace
@@ -167,7 +236,7 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
         "newswire.dateline: cannot build the dateline expression from the agency list: ",
         line->ok() ? prefix->error() : line->error()));
   }
-  return std::make_unique<DatelineRule>(std::move(line), std::move(prefix));
+  return std::make_unique<DatelineRule>(std::move(line), std::move(prefix), AgencyForms(words));
 }
 
 }  // namespace mtclean::internal

@@ -39,12 +39,21 @@ TEST(DatelineTest, UnknownAgencyAndSentencesStay) {
   }
 }
 
-TEST(DatelineTest, LooksOnlyNearTheTop) {
+// Real pages put datelines at the start of every item of a listing and of a
+// second story reposted below the first: far from the top, a dateline still
+// goes when it opens its paragraph, and only then.
+TEST(DatelineTest, OpensAParagraphAnywhere) {
   auto engine = Rule();
-  std::string text = "Title\n\n";
-  for (int i = 0; i < 6; ++i) text += "A paragraph of the story.\n\n";
-  text += "PARIS, 3 (AFP)\n";
-  EXPECT_TRUE(CleanOrDie(*engine, text).findings.empty());
+  std::string story = "Title\n\n";
+  for (int i = 0; i < 6; ++i) story += "A paragraph of the story.\n\n";
+  EXPECT_EQ(CleanOrDie(*engine, story + "PARIS, 3 (AFP)\n\nThe second story.\n").cleaned,
+            story + "The second story.\n");
+  EXPECT_EQ(CleanOrDie(*engine, story + "LIMA, 4 (EFE) - Rain fell.\n").cleaned,
+            story + "Rain fell.\n");
+  const std::string inside = story + "He said the bureau in PARIS, 3 (AFP) staff, had moved.\n";
+  EXPECT_TRUE(CleanOrDie(*engine, inside).findings.empty());
+  const std::string second_line = story + "The wire said:\nPARIS, 3 (AFP) - Rain fell.\n";
+  EXPECT_TRUE(CleanOrDie(*engine, second_line).findings.empty());
 }
 
 }  // namespace
