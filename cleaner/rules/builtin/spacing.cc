@@ -5,7 +5,8 @@
 //  - a space before `, . ; : ! ?` (`said , and`): the space goes;
 //  - no space after sentence punctuation between two words (`end.The`,
 //    `first,second`): a space is added;
-//  - two or more spaces between words on a line: one is kept;
+//  - two or more spaces between words on a line: one is kept (two after a
+//    sentence's end are a typing habit and stay);
 //  - a run of the same punctuation (`!!`, `??`, `,,`, `;;`, and `..` that is
 //    not an ellipsis): one is kept.
 //
@@ -321,6 +322,9 @@ class SpacingRule : public StructuralRule {
     if (begin <= line.begin || end >= line.end) return end;
     if (IsSpaceOrTab(text[begin - 1]) || IsSpaceOrTab(text[end])) return end;
     if (text[begin - 1] == '|' || text[end] == '|') return end;  // table cell padding
+    // Two spaces after a full stop, `!` or `?` are a typist's habit, not a
+    // slip: the sentence break is right.
+    if (text[begin - 1] == '.' || text[begin - 1] == '!' || text[begin - 1] == '?') return end;
     if (AlignedInColumns(doc.LineText(doc.LineIndexAt(at)))) return end;
     Finding f = MakeFinding(begin, end);
     if (ConfirmedBefore(context, line.begin, begin) || ConfirmedAfter(context, end, line.end)) {
