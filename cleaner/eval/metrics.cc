@@ -336,6 +336,21 @@ CorpusEvaluation SummarizeEvaluation(std::string dir,
 std::optional<double> CorpusEvaluation::recall() const {
   return Ratio(found, artifacts);
 }
+TypeCounts CorpusEvaluation::catalogue() const {
+  TypeCounts sum;
+  for (const auto& [type, t] : types) {
+    if (type == "other") continue;
+    sum.artifacts += t.artifacts;
+    sum.found += t.found;
+    sum.edit_bytes += t.edit_bytes;
+    sum.missed_bytes += t.missed_bytes;
+  }
+  return sum;
+}
+std::optional<double> CorpusEvaluation::catalogue_recall() const {
+  const TypeCounts c = catalogue();
+  return Ratio(c.found, c.artifacts);
+}
 std::optional<double> CorpusEvaluation::precision() const {
   return Ratio(findings_on_gold, findings);
 }
@@ -352,6 +367,10 @@ std::optional<double> CorpusEvaluation::distance_closed() const {
   if (distance_before == 0) return std::nullopt;
   return 1.0 - static_cast<double>(distance_after) /
                    static_cast<double>(distance_before);
+}
+
+std::optional<double> CorpusEvaluation::clean_unchanged_rate() const {
+  return Ratio(clean_docs_unchanged, clean_docs);
 }
 
 std::vector<const DocEvaluation*> WorstDocuments(

@@ -4,7 +4,8 @@
 // Per document, from the engine's findings and applied edits (offsets into
 // the input, so no text alignment is needed):
 // - recall: a gold artifact is found when a finding overlaps it (its span or
-//   one of its edits; an empty span overlaps what it touches);
+//   one of its edits; an empty span overlaps what it touches); the
+//   catalogue's recall leaves out the type `other`;
 // - precision: a finding is right when it overlaps a gold artifact;
 // - damage: input bytes that an applied edit removed or changed outside the
 //   gold spans of action delete/replace, over all such "good" bytes (an
@@ -15,6 +16,8 @@
 //   over all of them;
 // - exact match: the output equals gold/ID.clean.txt once whitespace at the
 //   end of both is dropped;
+// - clean documents unchanged: of the documents without gold artifacts, the
+//   share whose output is the input byte for byte;
 // - edit distance closed: 1 - d(output, gold) / d(input, gold), summed over
 //   the corpus, d counting byte insertions and deletions (sequence_diff.h).
 //
@@ -122,11 +125,17 @@ struct CorpusEvaluation {
 
   // Ratios; nullopt when the denominator is zero.
   std::optional<double> recall() const;
+  // The catalogue's types together: every gold type but `other`.
+  TypeCounts catalogue() const;
+  std::optional<double> catalogue_recall() const;
   std::optional<double> precision() const;
   std::optional<double> damage_rate() const;
   std::optional<double> miss_rate() const;
   std::optional<double> exact_match_rate() const;
   std::optional<double> distance_closed() const;
+  // Of the documents without gold artifacts, the share left byte for byte
+  // as they were.
+  std::optional<double> clean_unchanged_rate() const;
 };
 
 // Compares the engine's `result` on `doc.text` with the labels of `doc`.

@@ -223,6 +223,11 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   EXPECT_DOUBLE_EQ(*c.distance_closed(), 1.0 - 15.0 / 22.0);
   EXPECT_EQ(c.clean_docs, 1u);
   EXPECT_EQ(c.clean_docs_unchanged, 1u);
+  EXPECT_EQ(c.clean_unchanged_rate(), 1.0);
+  // The catalogue leaves out the inline doc's missing space (`other`).
+  EXPECT_EQ(c.catalogue().artifacts, 3u);
+  EXPECT_EQ(c.catalogue().found, 2u);
+  EXPECT_DOUBLE_EQ(*c.catalogue_recall(), 2.0 / 3.0);
   EXPECT_EQ(c.types.at("mojibake").found, 0u);
   EXPECT_EQ(c.types.at("doubled_word").found, 1u);
   EXPECT_EQ(c.rules.at("scrape.comment-form").on_gold, 1u);
@@ -238,6 +243,8 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   EXPECT_EQ(j["types"]["mojibake"]["recall"], 0.0);
   EXPECT_EQ(j["rules"]["text.html-entity"]["precision"], 0.0);
   EXPECT_EQ(j["per_document"][2]["missed"][0]["type"], "mojibake");
+  EXPECT_DOUBLE_EQ(j["catalogue_recall"].get<double>(), 2.0 / 3.0);
+  EXPECT_EQ(j["clean_unchanged_rate"], 1.0);
 
   const std::string text = EvalTextReport(c, 1);
   EXPECT_NE(
@@ -249,6 +256,12 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
       << text;
   EXPECT_EQ(text.find("docs/c-mojibake.txt"), std::string::npos)
       << "only the worst one";
+  EXPECT_NE(text.find("  catalogue (not other)          3      2   0.667"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Clean docs unchanged   1.000 (1 of 1)"),
+            std::string::npos)
+      << text;
 }
 
 TEST(EvalMetricsTest, DistanceOverTheBoundIsLeftOut) {
