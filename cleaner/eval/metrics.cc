@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "cleaner/eval/sequence_diff.h"
 #include "cleaner/report/diff.h"
@@ -67,6 +69,27 @@ bool IsWholeLineDeletion(std::string_view text, const GoldArtifact& a) {
   const bool ends_line = a.end == text.size() || text[a.end - 1] == '\n' ||
                          text[a.end] == '\n' || text.substr(a.end, 2) == "\r\n";
   return starts_line && ends_line;
+}
+
+// What of `a` is the artifact itself: a whole-line deletion without the line
+// breaks and blank lines at either end (they may stay or go, see the
+// tolerance below; empty when the span holds nothing else), any other span
+// as it is.
+std::pair<size_t, size_t> GoldCore(std::string_view text,
+                                   const GoldArtifact& a) {
+  if (!IsWholeLineDeletion(text, a)) return {a.start, a.end};
+  size_t begin = a.start, end = a.end;
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (begin < end && IsSpace(text[end - 1])) --end;
+  return {begin, end};
+}
+
+// Whether `f` finds `a`: it overlaps the artifact itself, not only the
+// white space that separates it from the text around it.
+bool Finds(std::string_view text, const Finding& f, const GoldArtifact& a) {
+  auto [begin, end] = GoldCore(text, a);
+  if (begin == end) begin = a.start, end = a.end;
+  return FindingOverlaps(f, begin, end);
 }
 
 std::vector<unsigned char> ClassifyBytes(const LabelledDoc& doc) {
@@ -221,7 +244,7 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     ++ev.artifacts;
     bool found = false;
     for (const Finding& f : result.findings)
-      found = found || FindingOverlaps(f, a.start, a.end);
+      found = found || Finds(doc.text, f, a);
     if (found) {
       ++t.found;
       ++ev.found;
@@ -232,8 +255,7 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     Change c = Trim(doc.text, a.start, a.end, a.replacement.value_or(""));
     if (IsWholeLineDeletion(doc.text, a)) {
       // Line breaks and blank lines at either end of the span may stay.
-      while (c.begin < c.end && IsSpace(doc.text[c.begin])) ++c.begin;
-      while (c.begin < c.end && IsSpace(doc.text[c.end - 1])) --c.end;
+      std::tie(c.begin, c.end) = GoldCore(doc.text, a);
       if (c.begin == c.end) continue;
     }
     size_t edit = 0, missed = 0;
@@ -264,7 +286,7 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     ++ev.findings;
     bool on_gold = false;
     for (const GoldArtifact& a : doc.artifacts)
-      on_gold = on_gold || FindingOverlaps(f, a.start, a.end);
+      on_gold = on_gold || Finds(doc.text, f, a);
     if (on_gold) {
       ++r.on_gold;
       ++ev.findings_on_gold;

@@ -4,9 +4,11 @@
 // Per document, from the engine's findings and applied edits (offsets into
 // the input, so no text alignment is needed):
 // - recall: a gold artifact is found when a finding overlaps it (its span or
-//   one of its edits; an empty span overlaps what it touches); the
-//   catalogue's recall leaves out the type `other`;
-// - precision: a finding is right when it overlaps a gold artifact;
+//   one of its edits; an empty span overlaps what it touches; for a gold
+//   deletion of whole lines, what it holds besides the line breaks and blank
+//   lines at its ends); the catalogue's recall leaves out the type `other`;
+// - precision: a finding is right when it overlaps a gold artifact (the
+//   same way);
 // - damage: input bytes that an applied edit removed or changed outside the
 //   gold spans of action delete/replace, over all such "good" bytes (an
 //   edit is first trimmed of the bytes it leaves as they were; a pure

@@ -125,6 +125,24 @@ TEST(EvalMetricsTest, FooterLeftInIsMissedAndShownInTheDiff) {
       << ev.diff;
 }
 
+TEST(EvalMetricsTest, TakingOnlyTheBlankLineOfAGoldSpanDoesNotFindIt) {
+  // Gold: the credit line with the blank line after it. The engine removes
+  // the next line with the line break before it, which is the gold span's
+  // last byte: that is the separator, not the artifact.
+  const std::string text = "Posted by the desk.\n\nRead more\nBody.\n";
+  const LabelledDoc doc =
+      Doc("credit", text, "Body.\n",
+          {Gold("site_boilerplate", 0, 21, GoldArtifact::Action::kDelete),
+           Gold("site_boilerplate", 21, 31, GoldArtifact::Action::kDelete)});
+  const DocEvaluation ev = EvaluateDocument(
+      doc, MakeResult(doc.text, {Fixed("scrape.related", 21, 30,
+                                       {{20, 30, ""}})}));
+  EXPECT_EQ(ev.found, 1u);
+  ASSERT_EQ(ev.missed.size(), 1u);
+  EXPECT_EQ(ev.missed[0].start, 0u);
+  EXPECT_EQ(ev.damage_bytes, 0u);
+}
+
 // "Talks on " 0-9, "the " 9-13, "the " 13-17, "bridge resumed." 17-32,
 // "It was late." 32-44, "\n" 44: 45 bytes.
 const std::string kInlineText =
