@@ -2,7 +2,8 @@
 // (see corpus.h) compares with the gold labels and clean texts.
 //
 // Per document, from the engine's findings and applied edits (offsets into
-// the input, so no text alignment is needed):
+// the input, so no text alignment is needed; another tool's output is first
+// turned into such edits, OutputAsResult below):
 // - recall: a gold artifact is found when a finding overlaps it (its span or
 //   one of its edits; an empty span overlaps what it touches; for a gold
 //   deletion of whole lines, what it holds besides the line breaks and blank
@@ -34,6 +35,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cleaner/eval/corpus.h"
@@ -143,6 +145,20 @@ struct CorpusEvaluation {
 // Compares the engine's `result` on `doc.text` with the labels of `doc`.
 DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
                                const EvalOptions& options = {});
+
+// Another tool's `output` for `doc.text`, as a Result that EvaluateDocument
+// scores like the engine's: the changes from the input to the output (lines
+// first, then the bytes inside each changed run of lines, sequence_diff.h)
+// as applied edits, each one a fixed finding of the rule `rule_id`. A
+// finding's span is its edit's, widened for a deletion to every place the
+// same deletion could have been made (so which copy of a repeat the diff
+// removed does not decide what was found), less the white space at its
+// ends. `language` is the gold label's. A run whose byte diff is over the
+// bound is one edit (the whole text less its common ends, when the lines
+// are), so the edits always turn the input into the output.
+Result OutputAsResult(const LabelledDoc& doc, std::string output,
+                      std::string_view rule_id,
+                      const EvalOptions& options = {});
 
 // Adds up the documents' figures.
 CorpusEvaluation SummarizeEvaluation(std::string dir,

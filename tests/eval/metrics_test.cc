@@ -282,6 +282,114 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
       << text;
 }
 
+// A scraped page as another tool might get it: a menu line and a comment
+// footer to remove, each gold span with the blank line after it.
+const std::string kPageText =
+    "Harbour opens\n"
+    "\n"
+    "Menu News Sport Weather\n"
+    "\n"
+    "The new harbour opened on Friday after two years of work.\n"
+    "\n"
+    "Boats can now moor there all year.\n"
+    "\n"
+    "Leave a Reply\n";
+
+LabelledDoc PageDoc() {
+  const std::string menu = "Menu News Sport Weather\n\n";
+  const std::string footer = "Leave a Reply\n";
+  const size_t m = kPageText.find(menu), f = kPageText.find(footer);
+  std::string clean = kPageText;
+  clean.erase(f, footer.size());
+  clean.erase(m, menu.size());
+  return Doc("page", kPageText, clean,
+             {Gold("site_boilerplate", m, m + menu.size(),
+                   GoldArtifact::Action::kDelete),
+              Gold("comment_footer", f, f + footer.size(),
+                   GoldArtifact::Action::kDelete)});
+}
+
+// `text` with the edits of `result` applied.
+std::string Applied(const std::string& text, const Result& result) {
+  return ApplyEdits(text, result.edits);
+}
+
+TEST(EvalMetricsTest, OutputThatDeletesTheGoldSpansScoresFully) {
+  const LabelledDoc doc = PageDoc();
+  const Result result = OutputAsResult(doc, doc.gold_clean, "peer.test");
+  EXPECT_EQ(result.cleaned, doc.gold_clean);
+  EXPECT_EQ(Applied(doc.text, result), doc.gold_clean);
+  EXPECT_EQ(result.language, "en");
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[0].rule_id, "peer.test");
+  EXPECT_TRUE(result.findings[0].fixed);
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  EXPECT_EQ(ev.found, 2u);
+  EXPECT_EQ(ev.damage_bytes, 0u);
+  EXPECT_EQ(ev.missed_bytes, 0u);
+  EXPECT_EQ(ev.findings_on_gold, 2u);
+  EXPECT_TRUE(ev.exact_match);
+  EXPECT_EQ(ev.distance_after, 0u);
+  const CorpusEvaluation c = SummarizeEvaluation("peer", {ev});
+  EXPECT_EQ(c.recall(), 1.0);
+  EXPECT_EQ(c.catalogue_recall(), 1.0);
+  EXPECT_EQ(c.damage_rate(), 0.0);
+  EXPECT_EQ(c.rules.at("peer.test").on_gold, 2u);
+}
+
+TEST(EvalMetricsTest, OutputThatDeletesAGoodLineShowsTheDamage) {
+  // A line filter that also takes the headline (it has no final stop) and
+  // the blank line after it, in the same run of lines as the menu.
+  const LabelledDoc doc = PageDoc();
+  std::string output = doc.gold_clean;
+  output.erase(0, std::string("Harbour opens\n\n").size());
+  const Result result = OutputAsResult(doc, output, "peer.test");
+  EXPECT_EQ(Applied(doc.text, result), output);
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  // "Harbour opens" is good text; its line break and the blank line touch
+  // the menu's gold span, so removing them is neither.
+  EXPECT_EQ(ev.damage_bytes, 13u);
+  EXPECT_EQ(ev.rules.at("peer.test").damage_bytes, 13u);
+  EXPECT_EQ(ev.found, 2u);
+  EXPECT_FALSE(ev.exact_match);
+  EXPECT_NE(ev.diff.find("+Harbour opens\n"), std::string::npos) << ev.diff;
+}
+
+TEST(EvalMetricsTest, OutputChangedInsideALineGivesByteEdits) {
+  const LabelledDoc doc = InlineDoc();
+  const Result result = OutputAsResult(doc, doc.gold_clean, "peer.test");
+  EXPECT_EQ(Applied(doc.text, result), doc.gold_clean);
+  ASSERT_EQ(result.edits.size(), 2u);  // the second "the ", the space
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  EXPECT_EQ(ev.damage_bytes, 0u);
+  EXPECT_EQ(ev.found, 2u);
+  EXPECT_EQ(ev.findings_on_gold, 2u);
+  EXPECT_TRUE(ev.exact_match);
+}
+
+TEST(EvalMetricsTest, UnchangedOutputHasNoFindings) {
+  const LabelledDoc doc = Doc("quiet", "A quiet day.\n", "A quiet day.\n", {});
+  const Result result = OutputAsResult(doc, doc.text, "peer.test");
+  EXPECT_TRUE(result.findings.empty());
+  EXPECT_TRUE(result.edits.empty());
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  EXPECT_TRUE(ev.unchanged);
+  EXPECT_EQ(SummarizeEvaluation("quiet", {ev}).clean_unchanged_rate(), 1.0);
+}
+
+TEST(EvalMetricsTest, OutputOverTheDiffBoundIsOneEdit) {
+  // Two runs of lines removed cost more than the bound: the text between
+  // the common start and end becomes one edit, still making the output.
+  const LabelledDoc doc = PageDoc();
+  EvalOptions options;
+  options.max_edit_cost = 1;
+  const Result result =
+      OutputAsResult(doc, doc.gold_clean, "peer.test", options);
+  ASSERT_EQ(result.edits.size(), 1u);
+  EXPECT_EQ(Applied(doc.text, result), doc.gold_clean);
+  EXPECT_EQ(result.findings.size(), 1u);
+}
+
 TEST(EvalMetricsTest, DistanceOverTheBoundIsLeftOut) {
   // 2,000 bytes that share nothing with their gold text: a distance of
   // 4,000, over a bound of 1,000.
