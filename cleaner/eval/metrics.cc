@@ -252,7 +252,10 @@ std::pair<size_t, size_t> SlideRange(const Seq& seq, size_t begin, size_t end,
 // The changes from `a` to `b`: the runs of lines that differ, each refined
 // to the bytes that differ inside it (the run is one change when that is
 // over the bound). The whole text less its common ends is one change when
-// even the lines are over the bound.
+// even the lines are over the bound. Lines first: a tool that keeps or
+// drops whole lines gets the lines it dropped as its edits, where a byte
+// diff of the whole text may cut a dropped line into pieces aligned with
+// the bytes around it (and costs far more on a long text).
 std::vector<OutputChange> OutputChanges(std::string_view a, std::string_view b,
                                         const EvalOptions& options) {
   const std::vector<std::string_view> a_lines = SplitKeepingNewlines(a);
