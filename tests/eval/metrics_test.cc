@@ -135,8 +135,8 @@ TEST(EvalMetricsTest, TakingOnlyTheBlankLineOfAGoldSpanDoesNotFindIt) {
           {Gold("site_boilerplate", 0, 21, GoldArtifact::Action::kDelete),
            Gold("site_boilerplate", 21, 31, GoldArtifact::Action::kDelete)});
   const DocEvaluation ev = EvaluateDocument(
-      doc, MakeResult(doc.text, {Fixed("scrape.related", 21, 30,
-                                       {{20, 30, ""}})}));
+      doc,
+      MakeResult(doc.text, {Fixed("scrape.related", 21, 30, {{20, 30, ""}})}));
   EXPECT_EQ(ev.found, 1u);
   ASSERT_EQ(ev.missed.size(), 1u);
   EXPECT_EQ(ev.missed[0].start, 0u);
