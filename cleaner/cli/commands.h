@@ -30,6 +30,7 @@ struct CliOptions {
   int jobs = 0;                  // worker threads; 0: the number of cores
   CorpusOptions corpus;          // --jsonl and its flags
   size_t worst = 10;             // for `eval`: documents shown with their diffs
+  std::string outputs;           // for `eval`: another tool's outputs folder
   ReadPolicy read;               // --max-bytes, --lossy
 };
 

@@ -2,6 +2,10 @@
 // (DIR/docs/ID.txt, DIR/gold/ID.json, DIR/gold/ID.clean.txt) and prints
 // recall per artifact type, precision per rule, the damage and miss rates,
 // the exact-match rate and the share of the edit distance to gold closed.
+// With `--outputs OUTDIR`, the same figures for another tool whose cleaned
+// text of each document is OUTDIR/ID.txt; its changes are the findings of
+// one rule, `peer.` and the folder's name.
+#include <filesystem>
 #include <iostream>
 
 #include "cleaner/cli/commands.h"
@@ -10,6 +14,19 @@
 #include "cleaner/eval/metrics.h"
 
 namespace mtclean::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+// `peer.NAME` for the outputs folder NAME (trailing slashes and `.` aside).
+std::string PeerRuleId(const std::string& outputs) {
+  fs::path p = fs::absolute(outputs).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  const std::string name = p.filename().string();
+  return "peer." + (name.empty() ? std::string("output") : name);
+}
+
+}  // namespace
 
 int RunEval(EngineSet& engines, const CliOptions& options) {
   const std::string& dir = options.paths.front();
@@ -18,9 +35,19 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
     std::cerr << "mtclean: error: " << ids.status().message() << "\n";
     return kExitInputError;
   }
-  // Every document is checked before any figure is printed: figures over a
-  // corpus with broken labels would mislead.
+  const bool peer = !options.outputs.empty();
+  if (peer) {
+    std::error_code ec;
+    if (!fs::is_directory(options.outputs, ec)) {
+      std::cerr << "mtclean: error: " << options.outputs
+                << ": no such folder\n";
+      return kExitInputError;
+    }
+  }
+  // Every document (and every output) is checked before any figure is
+  // printed: figures over a corpus with broken labels would mislead.
   std::vector<internal::LabelledDoc> docs;
+  std::vector<std::string> outputs;
   bool input_error = false;
   for (const std::string& id : *ids) {
     absl::StatusOr<internal::LabelledDoc> doc =
@@ -30,13 +57,31 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
       input_error = true;
       continue;
     }
+    if (peer) {
+      absl::StatusOr<std::string> output =
+          internal::LoadOutput(options.outputs, id);
+      if (!output.ok()) {
+        std::cerr << "mtclean: error: " << output.status().message() << "\n";
+        input_error = true;
+        continue;
+      }
+      outputs.push_back(std::move(*output));
+    }
     doc->doc_path = DisplayPath(doc->doc_path);  // as the report shows it
     docs.push_back(std::move(*doc));
   }
   if (input_error) return kExitInputError;
 
+  const std::string peer_rule = peer ? PeerRuleId(options.outputs) : "";
   std::vector<internal::DocEvaluation> evaluations;
-  for (const internal::LabelledDoc& doc : docs) {
+  for (size_t i = 0; i < docs.size(); ++i) {
+    const internal::LabelledDoc& doc = docs[i];
+    if (peer) {
+      evaluations.push_back(internal::EvaluateDocument(
+          doc,
+          internal::OutputAsResult(doc, std::move(outputs[i]), peer_rule)));
+      continue;
+    }
     absl::StatusOr<EngineSet::Selection> selection = engines.For(doc.doc_path);
     if (!selection.ok()) {
       std::cerr << "mtclean: error: " << selection.status().message() << "\n";

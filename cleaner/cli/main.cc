@@ -121,6 +121,9 @@ int main(int argc, char** argv) {
   eval->add_option("--worst", options.worst,
                    "How many of the documents furthest from gold to show with their diffs")
       ->capture_default_str();
+  eval->add_option("--outputs", options.outputs,
+                   "Score another tool instead of mtclean: OUTDIR/ID.txt is its cleaned text "
+                   "of DIR/docs/ID.txt, its changes reported as the rule peer.OUTDIR");
 
   try {
     app.parse(argc, argv);

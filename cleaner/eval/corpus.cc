@@ -267,4 +267,15 @@ absl::StatusOr<LabelledDoc> LoadLabelledDoc(const std::string& dir,
   return doc;
 }
 
+absl::StatusOr<std::string> LoadOutput(const std::string& outputs_dir,
+                                       const std::string& id) {
+  const std::string path = (fs::path(outputs_dir) / (id + ".txt")).string();
+  absl::StatusOr<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  if (absl::Status s = ValidateUtf8(*text); !s.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(path, ": ", s.message()));
+  }
+  return text;
+}
+
 }  // namespace mtclean::internal

@@ -71,6 +71,13 @@ absl::StatusOr<std::vector<GoldArtifact>> ParseGold(std::string_view path,
 absl::StatusOr<LabelledDoc> LoadLabelledDoc(const std::string& dir,
                                             const std::string& id);
 
+// Another tool's cleaned text of document `id`: `outputs_dir/ID.txt`, for
+// scoring that tool on the corpus (`mtclean eval DIR --outputs OUTDIR`).
+// Errors: NotFound naming the missing file, InvalidArgument naming a file
+// that is not valid UTF-8.
+absl::StatusOr<std::string> LoadOutput(const std::string& outputs_dir,
+                                       const std::string& id);
+
 }  // namespace mtclean::internal
 
 #endif  // MTCLEAN_EVAL_CORPUS_H_

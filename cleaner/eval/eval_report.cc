@@ -81,6 +81,11 @@ std::string EvalTextReport(const CorpusEvaluation& e, size_t worst) {
                           t.found, Fixed(Ratio(t.found, t.artifacts)),
                           absl::StrCat(t.missed_bytes, "/", t.edit_bytes));
   }
+  const TypeCounts catalogue = e.catalogue();
+  absl::StrAppendFormat(
+      &out, "  %-22s %9d %6d %7s %14s\n", "catalogue (not other)",
+      catalogue.artifacts, catalogue.found, Fixed(e.catalogue_recall()),
+      absl::StrCat(catalogue.missed_bytes, "/", catalogue.edit_bytes));
   absl::StrAppendFormat(&out, "  %-22s %9d %6d %7s %14s\n\n", "overall",
                         e.artifacts, e.found, Fixed(e.recall()),
                         absl::StrCat(e.missed_bytes, "/", e.edit_bytes));
@@ -112,8 +117,9 @@ std::string EvalTextReport(const CorpusEvaluation& e, size_t worst) {
                           e.distance_skipped);
   }
   out += ")\n";
-  absl::StrAppendFormat(&out, "Clean docs unchanged   %d of %d\n",
-                        e.clean_docs_unchanged, e.clean_docs);
+  absl::StrAppendFormat(&out, "Clean docs unchanged   %s (%d of %d)\n",
+                        Fixed(e.clean_unchanged_rate()), e.clean_docs_unchanged,
+                        e.clean_docs);
   absl::StrAppendFormat(&out, "Language agreement     %d of %d\n",
                         e.language_agrees, e.docs.size());
 
@@ -167,10 +173,12 @@ std::string EvalJsonReport(const CorpusEvaluation& e) {
   j["findings"] = e.findings;
   j["findings_on_gold"] = e.findings_on_gold;
   j["recall"] = JsonRatio(e.recall());
+  j["catalogue_recall"] = JsonRatio(e.catalogue_recall());
   j["precision"] = JsonRatio(e.precision());
   j["damage_rate"] = JsonRatio(e.damage_rate());
   j["miss_rate"] = JsonRatio(e.miss_rate());
   j["exact_match_rate"] = JsonRatio(e.exact_match_rate());
+  j["clean_unchanged_rate"] = JsonRatio(e.clean_unchanged_rate());
   j["edit_distance"] = {{"input_to_gold", e.distance_before},
                         {"output_to_gold", e.distance_after},
                         {"closed", JsonRatio(e.distance_closed())},

@@ -22,8 +22,10 @@ std::string EvalTextReport(const CorpusEvaluation& evaluation, size_t worst);
 //    "documents_without_artifacts_unchanged": N, "bytes": N, "good_bytes": N,
 //    "damaged_bytes": N, "gold_edit_bytes": N, "missed_bytes": N,
 //    "artifacts": N, "found": N, "findings": N, "findings_on_gold": N,
-//    "recall": R, "precision": R, "damage_rate": R, "miss_rate": R,
-//    "exact_match_rate": R, "edit_distance": {"input_to_gold": N,
+//    "recall": R, "catalogue_recall": R (all types but `other`),
+//    "precision": R, "damage_rate": R, "miss_rate": R,
+//    "exact_match_rate": R, "clean_unchanged_rate": R (documents without
+//    artifacts left unchanged), "edit_distance": {"input_to_gold": N,
 //    "output_to_gold": N, "closed": R, "documents_skipped": N},
 //    "language_agreement": N,
 //    "types": {TYPE: {"artifacts", "found", "recall", "edit_bytes",

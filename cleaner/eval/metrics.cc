@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "cleaner/eval/sequence_diff.h"
 #include "cleaner/report/diff.h"
@@ -67,6 +69,27 @@ bool IsWholeLineDeletion(std::string_view text, const GoldArtifact& a) {
   const bool ends_line = a.end == text.size() || text[a.end - 1] == '\n' ||
                          text[a.end] == '\n' || text.substr(a.end, 2) == "\r\n";
   return starts_line && ends_line;
+}
+
+// What of `a` is the artifact itself: a whole-line deletion without the line
+// breaks and blank lines at either end (they may stay or go, see the
+// tolerance below; empty when the span holds nothing else), any other span
+// as it is.
+std::pair<size_t, size_t> GoldCore(std::string_view text,
+                                   const GoldArtifact& a) {
+  if (!IsWholeLineDeletion(text, a)) return {a.start, a.end};
+  size_t begin = a.start, end = a.end;
+  while (begin < end && IsSpace(text[begin])) ++begin;
+  while (begin < end && IsSpace(text[end - 1])) --end;
+  return {begin, end};
+}
+
+// Whether `f` finds `a`: it overlaps the artifact itself, not only the
+// white space that separates it from the text around it.
+bool Finds(std::string_view text, const Finding& f, const GoldArtifact& a) {
+  auto [begin, end] = GoldCore(text, a);
+  if (begin == end) begin = a.start, end = a.end;
+  return FindingOverlaps(f, begin, end);
 }
 
 std::vector<unsigned char> ClassifyBytes(const LabelledDoc& doc) {
@@ -156,6 +179,14 @@ size_t CostBound(size_t a, size_t b, const EvalOptions& options) {
   return std::min(options.max_edit_cost, options.max_edit_work / (a + b + 1));
 }
 
+// The byte offset where each of `lines` starts, and one past the end.
+std::vector<size_t> LineOffsets(const std::vector<std::string_view>& lines) {
+  std::vector<size_t> offset(lines.size() + 1, 0);
+  for (size_t i = 0; i < lines.size(); ++i)
+    offset[i + 1] = offset[i] + lines[i].size();
+  return offset;
+}
+
 // The unified diff from `output` to `gold`, by lines.
 std::string DiffAgainstGold(const DocEvaluation& doc, std::string_view output,
                             std::string_view gold, const EvalOptions& options) {
@@ -164,11 +195,8 @@ std::string DiffAgainstGold(const DocEvaluation& doc, std::string_view output,
   std::optional<std::vector<DiffChange>> changes =
       DiffLines(a, b, CostBound(a.size(), b.size(), options));
   if (!changes) return "";
-  std::vector<size_t> a_offset(a.size() + 1, 0), b_offset(b.size() + 1, 0);
-  for (size_t i = 0; i < a.size(); ++i)
-    a_offset[i + 1] = a_offset[i] + a[i].size();
-  for (size_t i = 0; i < b.size(); ++i)
-    b_offset[i + 1] = b_offset[i] + b[i].size();
+  const std::vector<size_t> a_offset = LineOffsets(a);
+  const std::vector<size_t> b_offset = LineOffsets(b);
   std::vector<Edit> edits;
   for (const DiffChange& c : *changes) {
     edits.push_back(
@@ -186,7 +214,137 @@ std::optional<double> Ratio(size_t num, size_t den) {
   return static_cast<double>(num) / static_cast<double>(den);
 }
 
+// One change from the input to another tool's output, and the input span
+// it is about: for a deletion, every place the same deletion could have
+// been made (identical lines for a deleted run of lines, identical bytes
+// inside a changed run), so that which copy of a repeat the diff happened
+// to remove does not decide what was found; then without the white space
+// at its ends, as the engine's line findings cover the lines' content.
+struct OutputChange {
+  DiffChange change;
+  size_t about_begin = 0;
+  size_t about_end = 0;
+};
+
+// [begin, end) without white space at either end, unless that is all it is.
+std::pair<size_t, size_t> TrimSpace(std::string_view text, size_t begin,
+                                    size_t end) {
+  size_t b = begin, e = end;
+  while (b < e && IsSpace(text[b])) ++b;
+  while (b < e && IsSpace(text[e - 1])) --e;
+  if (b == e) return {begin, end};
+  return {b, e};
+}
+
+// How far the deletion of `seq`[begin, end) slides within [lo, hi) and
+// deletes the same elements: the union of those places.
+template <typename Seq>
+std::pair<size_t, size_t> SlideRange(const Seq& seq, size_t begin, size_t end,
+                                     size_t lo, size_t hi) {
+  size_t b = begin, e = end;
+  while (b > lo && seq[b - 1] == seq[e - 1]) --b, --e;
+  const size_t first = b;
+  b = begin, e = end;
+  while (e < hi && seq[b] == seq[e]) ++b, ++e;
+  return {first, e};
+}
+
+// The changes from `a` to `b`: the runs of lines that differ, each refined
+// to the bytes that differ inside it (the run is one change when that is
+// over the bound). The whole text less its common ends is one change when
+// even the lines are over the bound. Lines first: a tool that keeps or
+// drops whole lines gets the lines it dropped as its edits, where a byte
+// diff of the whole text may cut a dropped line into pieces aligned with
+// the bytes around it (and costs far more on a long text).
+std::vector<OutputChange> OutputChanges(std::string_view a, std::string_view b,
+                                        const EvalOptions& options) {
+  const std::vector<std::string_view> a_lines = SplitKeepingNewlines(a);
+  const std::vector<std::string_view> b_lines = SplitKeepingNewlines(b);
+  const std::vector<size_t> a_offset = LineOffsets(a_lines);
+  const std::vector<size_t> b_offset = LineOffsets(b_lines);
+  std::vector<OutputChange> runs;
+  if (std::optional<std::vector<DiffChange>> lines =
+          DiffLines(a_lines, b_lines,
+                    CostBound(a_lines.size(), b_lines.size(), options))) {
+    for (const DiffChange& c : *lines) {
+      OutputChange run{{a_offset[c.a_begin], a_offset[c.a_end],
+                        b_offset[c.b_begin], b_offset[c.b_end]},
+                       a_offset[c.a_begin],
+                       a_offset[c.a_end]};
+      if (c.b_begin == c.b_end) {
+        const auto [first, last] =
+            SlideRange(a_lines, c.a_begin, c.a_end, 0, a_lines.size());
+        run.about_begin = a_offset[first];
+        run.about_end = a_offset[last];
+      }
+      runs.push_back(run);
+    }
+  } else {
+    size_t head = 0, tail = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+    while (tail < a.size() - head && tail < b.size() - head &&
+           a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+      ++tail;
+    runs.push_back({{head, a.size() - tail, head, b.size() - tail},
+                    head,
+                    a.size() - tail});
+  }
+  std::vector<OutputChange> changes;
+  for (const OutputChange& run : runs) {
+    const DiffChange& r = run.change;
+    const std::string_view a_run = a.substr(r.a_begin, r.a_end - r.a_begin);
+    const std::string_view b_run = b.substr(r.b_begin, r.b_end - r.b_begin);
+    std::optional<std::vector<DiffChange>> bytes;
+    if (!a_run.empty() && !b_run.empty()) {
+      bytes = DiffBytes(a_run, b_run,
+                        CostBound(a_run.size(), b_run.size(), options));
+    }
+    if (!bytes) {
+      changes.push_back(run);
+      continue;
+    }
+    for (const DiffChange& c : *bytes) {
+      OutputChange change{{r.a_begin + c.a_begin, r.a_begin + c.a_end,
+                           r.b_begin + c.b_begin, r.b_begin + c.b_end},
+                          r.a_begin + c.a_begin,
+                          r.a_begin + c.a_end};
+      if (c.b_begin == c.b_end) {
+        std::tie(change.about_begin, change.about_end) = SlideRange(
+            a, change.change.a_begin, change.change.a_end, r.a_begin, r.a_end);
+      }
+      changes.push_back(change);
+    }
+  }
+  for (OutputChange& c : changes) {
+    std::tie(c.about_begin, c.about_end) =
+        TrimSpace(a, c.about_begin, c.about_end);
+  }
+  return changes;
+}
+
 }  // namespace
+
+Result OutputAsResult(const LabelledDoc& doc, std::string output,
+                      std::string_view rule_id, const EvalOptions& options) {
+  Result result;
+  result.language = doc.lang;
+  for (const OutputChange& c : OutputChanges(doc.text, output, options)) {
+    Edit edit{
+        c.change.a_begin, c.change.a_end,
+        output.substr(c.change.b_begin, c.change.b_end - c.change.b_begin)};
+    Finding finding;
+    finding.rule_id = std::string(rule_id);
+    finding.begin = c.about_begin;
+    finding.end = c.about_end;
+    finding.message = "changed by the other tool";
+    finding.edits.push_back(edit);
+    finding.fixed = true;
+    result.findings.push_back(std::move(finding));
+    result.edits.push_back(std::move(edit));
+  }
+  result.cleaned = std::move(output);
+  return result;
+}
 
 DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
                                const EvalOptions& options) {
@@ -221,7 +379,7 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     ++ev.artifacts;
     bool found = false;
     for (const Finding& f : result.findings)
-      found = found || FindingOverlaps(f, a.start, a.end);
+      found = found || Finds(doc.text, f, a);
     if (found) {
       ++t.found;
       ++ev.found;
@@ -232,8 +390,7 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     Change c = Trim(doc.text, a.start, a.end, a.replacement.value_or(""));
     if (IsWholeLineDeletion(doc.text, a)) {
       // Line breaks and blank lines at either end of the span may stay.
-      while (c.begin < c.end && IsSpace(doc.text[c.begin])) ++c.begin;
-      while (c.begin < c.end && IsSpace(doc.text[c.end - 1])) --c.end;
+      std::tie(c.begin, c.end) = GoldCore(doc.text, a);
       if (c.begin == c.end) continue;
     }
     size_t edit = 0, missed = 0;
@@ -264,7 +421,7 @@ DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
     ++ev.findings;
     bool on_gold = false;
     for (const GoldArtifact& a : doc.artifacts)
-      on_gold = on_gold || FindingOverlaps(f, a.start, a.end);
+      on_gold = on_gold || Finds(doc.text, f, a);
     if (on_gold) {
       ++r.on_gold;
       ++ev.findings_on_gold;
@@ -336,6 +493,21 @@ CorpusEvaluation SummarizeEvaluation(std::string dir,
 std::optional<double> CorpusEvaluation::recall() const {
   return Ratio(found, artifacts);
 }
+TypeCounts CorpusEvaluation::catalogue() const {
+  TypeCounts sum;
+  for (const auto& [type, t] : types) {
+    if (type == "other") continue;
+    sum.artifacts += t.artifacts;
+    sum.found += t.found;
+    sum.edit_bytes += t.edit_bytes;
+    sum.missed_bytes += t.missed_bytes;
+  }
+  return sum;
+}
+std::optional<double> CorpusEvaluation::catalogue_recall() const {
+  const TypeCounts c = catalogue();
+  return Ratio(c.found, c.artifacts);
+}
 std::optional<double> CorpusEvaluation::precision() const {
   return Ratio(findings_on_gold, findings);
 }
@@ -352,6 +524,10 @@ std::optional<double> CorpusEvaluation::distance_closed() const {
   if (distance_before == 0) return std::nullopt;
   return 1.0 - static_cast<double>(distance_after) /
                    static_cast<double>(distance_before);
+}
+
+std::optional<double> CorpusEvaluation::clean_unchanged_rate() const {
+  return Ratio(clean_docs_unchanged, clean_docs);
 }
 
 std::vector<const DocEvaluation*> WorstDocuments(

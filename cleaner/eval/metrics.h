@@ -2,10 +2,14 @@
 // (see corpus.h) compares with the gold labels and clean texts.
 //
 // Per document, from the engine's findings and applied edits (offsets into
-// the input, so no text alignment is needed):
+// the input, so no text alignment is needed; another tool's output is first
+// turned into such edits, OutputAsResult below):
 // - recall: a gold artifact is found when a finding overlaps it (its span or
-//   one of its edits; an empty span overlaps what it touches);
-// - precision: a finding is right when it overlaps a gold artifact;
+//   one of its edits; an empty span overlaps what it touches; for a gold
+//   deletion of whole lines, what it holds besides the line breaks and blank
+//   lines at its ends); the catalogue's recall leaves out the type `other`;
+// - precision: a finding is right when it overlaps a gold artifact (the
+//   same way);
 // - damage: input bytes that an applied edit removed or changed outside the
 //   gold spans of action delete/replace, over all such "good" bytes (an
 //   edit is first trimmed of the bytes it leaves as they were; a pure
@@ -15,6 +19,8 @@
 //   over all of them;
 // - exact match: the output equals gold/ID.clean.txt once whitespace at the
 //   end of both is dropped;
+// - clean documents unchanged: of the documents without gold artifacts, the
+//   share whose output is the input byte for byte;
 // - edit distance closed: 1 - d(output, gold) / d(input, gold), summed over
 //   the corpus, d counting byte insertions and deletions (sequence_diff.h).
 //
@@ -29,6 +35,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cleaner/eval/corpus.h"
@@ -122,16 +129,36 @@ struct CorpusEvaluation {
 
   // Ratios; nullopt when the denominator is zero.
   std::optional<double> recall() const;
+  // The catalogue's types together: every gold type but `other`.
+  TypeCounts catalogue() const;
+  std::optional<double> catalogue_recall() const;
   std::optional<double> precision() const;
   std::optional<double> damage_rate() const;
   std::optional<double> miss_rate() const;
   std::optional<double> exact_match_rate() const;
   std::optional<double> distance_closed() const;
+  // Of the documents without gold artifacts, the share left byte for byte
+  // as they were.
+  std::optional<double> clean_unchanged_rate() const;
 };
 
 // Compares the engine's `result` on `doc.text` with the labels of `doc`.
 DocEvaluation EvaluateDocument(const LabelledDoc& doc, const Result& result,
                                const EvalOptions& options = {});
+
+// Another tool's `output` for `doc.text`, as a Result that EvaluateDocument
+// scores like the engine's: the changes from the input to the output (lines
+// first, then the bytes inside each changed run of lines, sequence_diff.h)
+// as applied edits, each one a fixed finding of the rule `rule_id`. A
+// finding's span is its edit's, widened for a deletion to every place the
+// same deletion could have been made (so which copy of a repeat the diff
+// removed does not decide what was found), less the white space at its
+// ends. `language` is the gold label's. A run whose byte diff is over the
+// bound is one edit (the whole text less its common ends, when the lines
+// are), so the edits always turn the input into the output.
+Result OutputAsResult(const LabelledDoc& doc, std::string output,
+                      std::string_view rule_id,
+                      const EvalOptions& options = {});
 
 // Adds up the documents' figures.
 CorpusEvaluation SummarizeEvaluation(std::string dir,

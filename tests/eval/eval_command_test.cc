@@ -134,6 +134,109 @@ TEST(EvalCommandTest, BadGoldNamesTheFileAndExitsThree) {
       << r.err;
 }
 
+// A corpus of two documents for scoring other tools' outputs: a page with a
+// menu line and a comment footer, and a clean one.
+const std::string kPage =
+    "Ferry back in service\n"
+    "\n"
+    "Home World Local Sport\n"
+    "\n"
+    "The old ferry sailed again on Sunday after a month in the dock.\n"
+    "\n"
+    "Leave a Reply\n";
+const std::string kMenu = "Home World Local Sport\n\n";
+const std::string kFooter = "\nLeave a Reply\n";
+const std::string kQuiet = "A quiet day at the harbour.\n";
+
+std::string PageClean() {
+  std::string clean = kPage;
+  clean.erase(clean.find(kFooter), kFooter.size());
+  clean.erase(clean.find(kMenu), kMenu.size());
+  return clean;
+}
+
+void WritePeerCorpus(const Scratch& corpus) {
+  const size_t menu = kPage.find(kMenu), footer = kPage.find(kFooter);
+  corpus.Write("docs/page.txt", kPage);
+  corpus.Write("gold/page.json",
+               "{\"id\": \"page\", \"lang\": \"en\", \"artifacts\": ["
+               "{\"type\": \"site_boilerplate\", \"start\": " +
+                   std::to_string(menu) +
+                   ", \"end\": " + std::to_string(menu + kMenu.size()) +
+                   ", \"action\": \"delete\"}, "
+                   "{\"type\": \"comment_footer\", \"start\": " +
+                   std::to_string(footer) +
+                   ", \"end\": " + std::to_string(footer + kFooter.size()) +
+                   ", \"action\": \"delete\"}]}");
+  corpus.Write("gold/page.clean.txt", PageClean());
+  corpus.Write("docs/quiet.txt", kQuiet);
+  corpus.Write("gold/quiet.json",
+               R"({"id": "quiet", "lang": "en", "artifacts": []})");
+  corpus.Write("gold/quiet.clean.txt", kQuiet);
+}
+
+TEST(EvalCommandTest, OutputsOfAnotherToolAreScoredTheSameWay) {
+  Scratch corpus;
+  WritePeerCorpus(corpus);
+  // One tool deletes exactly the gold spans and leaves the clean page alone.
+  corpus.Write("exact/page.txt", PageClean());
+  corpus.Write("exact/quiet.txt", kQuiet);
+  RunOutput r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --outputs " +
+                      corpus.Path("exact") + "/ --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["recall"], 1.0);
+  EXPECT_EQ(j["catalogue_recall"], 1.0);
+  EXPECT_EQ(j["precision"], 1.0);
+  EXPECT_EQ(j["damaged_bytes"], 0);
+  EXPECT_EQ(j["exact_match_rate"], 1.0);
+  EXPECT_EQ(j["clean_unchanged_rate"], 1.0);
+  ASSERT_TRUE(j["rules"].contains("peer.exact")) << j["rules"];
+  EXPECT_EQ(j["rules"]["peer.exact"]["findings"], 2);
+  EXPECT_EQ(j["per_document"][0]["detected_lang"], "en");
+
+  // Another also takes the headline with its blank line, and all of the
+  // clean page.
+  std::string greedy = PageClean();
+  greedy.erase(0, std::string("Ferry back in service\n\n").size());
+  corpus.Write("greedy/page.txt", greedy);
+  corpus.Write("greedy/quiet.txt", "");
+  r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --outputs " +
+            corpus.Path("greedy") + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["recall"], 1.0);
+  // "Ferry back in service" (21; its line breaks touch the menu's span) and
+  // the whole clean page (28).
+  EXPECT_EQ(j["damaged_bytes"], 21 + 28);
+  EXPECT_EQ(j["rules"]["peer.greedy"]["damaged_bytes"], 21 + 28);
+  EXPECT_EQ(j["exact_match_rate"], 0.0);
+  EXPECT_EQ(j["clean_unchanged_rate"], 0.0);
+
+  r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --outputs " +
+            corpus.Path("greedy"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  peer.greedy "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("+Ferry back in service\n"), std::string::npos) << r.out;
+}
+
+TEST(EvalCommandTest, MissingOutputNamesTheFileAndExitsThree) {
+  Scratch corpus;
+  WritePeerCorpus(corpus);
+  corpus.Write("c4/page.txt", PageClean());
+  RunOutput r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --outputs " +
+                      corpus.Path("c4"));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_EQ(r.out, "") << "no figures without every output";
+  EXPECT_NE(r.err.find("c4/quiet.txt: no such file"), std::string::npos)
+      << r.err;
+
+  r = Shell("$MTCLEAN eval " + corpus.dir().string() + " --outputs " +
+            corpus.Path("nowhere"));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("nowhere: no such folder"), std::string::npos) << r.err;
+}
+
 TEST(EvalCommandTest, MissingCorpusFolder) {
   Scratch corpus;
   const RunOutput r = Shell("$MTCLEAN eval " + corpus.Path("nowhere"));

@@ -125,6 +125,24 @@ TEST(EvalMetricsTest, FooterLeftInIsMissedAndShownInTheDiff) {
       << ev.diff;
 }
 
+TEST(EvalMetricsTest, TakingOnlyTheBlankLineOfAGoldSpanDoesNotFindIt) {
+  // Gold: the credit line with the blank line after it. The engine removes
+  // the next line with the line break before it, which is the gold span's
+  // last byte: that is the separator, not the artifact.
+  const std::string text = "Posted by the desk.\n\nRead more\nBody.\n";
+  const LabelledDoc doc =
+      Doc("credit", text, "Body.\n",
+          {Gold("site_boilerplate", 0, 21, GoldArtifact::Action::kDelete),
+           Gold("site_boilerplate", 21, 31, GoldArtifact::Action::kDelete)});
+  const DocEvaluation ev = EvaluateDocument(
+      doc,
+      MakeResult(doc.text, {Fixed("scrape.related", 21, 30, {{20, 30, ""}})}));
+  EXPECT_EQ(ev.found, 1u);
+  ASSERT_EQ(ev.missed.size(), 1u);
+  EXPECT_EQ(ev.missed[0].start, 0u);
+  EXPECT_EQ(ev.damage_bytes, 0u);
+}
+
 // "Talks on " 0-9, "the " 9-13, "the " 13-17, "bridge resumed." 17-32,
 // "It was late." 32-44, "\n" 44: 45 bytes.
 const std::string kInlineText =
@@ -223,6 +241,11 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   EXPECT_DOUBLE_EQ(*c.distance_closed(), 1.0 - 15.0 / 22.0);
   EXPECT_EQ(c.clean_docs, 1u);
   EXPECT_EQ(c.clean_docs_unchanged, 1u);
+  EXPECT_EQ(c.clean_unchanged_rate(), 1.0);
+  // The catalogue leaves out the inline doc's missing space (`other`).
+  EXPECT_EQ(c.catalogue().artifacts, 3u);
+  EXPECT_EQ(c.catalogue().found, 2u);
+  EXPECT_DOUBLE_EQ(*c.catalogue_recall(), 2.0 / 3.0);
   EXPECT_EQ(c.types.at("mojibake").found, 0u);
   EXPECT_EQ(c.types.at("doubled_word").found, 1u);
   EXPECT_EQ(c.rules.at("scrape.comment-form").on_gold, 1u);
@@ -238,6 +261,8 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
   EXPECT_EQ(j["types"]["mojibake"]["recall"], 0.0);
   EXPECT_EQ(j["rules"]["text.html-entity"]["precision"], 0.0);
   EXPECT_EQ(j["per_document"][2]["missed"][0]["type"], "mojibake");
+  EXPECT_DOUBLE_EQ(j["catalogue_recall"].get<double>(), 2.0 / 3.0);
+  EXPECT_EQ(j["clean_unchanged_rate"], 1.0);
 
   const std::string text = EvalTextReport(c, 1);
   EXPECT_NE(
@@ -249,6 +274,120 @@ TEST(EvalMetricsTest, CorpusTotalsAndRates) {
       << text;
   EXPECT_EQ(text.find("docs/c-mojibake.txt"), std::string::npos)
       << "only the worst one";
+  EXPECT_NE(text.find("  catalogue (not other)          3      2   0.667"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("Clean docs unchanged   1.000 (1 of 1)"),
+            std::string::npos)
+      << text;
+}
+
+// A scraped page as another tool might get it: a menu line and a comment
+// footer to remove, each gold span with the blank line after it.
+const std::string kPageText =
+    "Harbour opens\n"
+    "\n"
+    "Menu News Sport Weather\n"
+    "\n"
+    "The new harbour opened on Friday after two years of work.\n"
+    "\n"
+    "Boats can now moor there all year.\n"
+    "\n"
+    "Leave a Reply\n";
+
+LabelledDoc PageDoc() {
+  const std::string menu = "Menu News Sport Weather\n\n";
+  const std::string footer = "Leave a Reply\n";
+  const size_t m = kPageText.find(menu), f = kPageText.find(footer);
+  std::string clean = kPageText;
+  clean.erase(f, footer.size());
+  clean.erase(m, menu.size());
+  return Doc("page", kPageText, clean,
+             {Gold("site_boilerplate", m, m + menu.size(),
+                   GoldArtifact::Action::kDelete),
+              Gold("comment_footer", f, f + footer.size(),
+                   GoldArtifact::Action::kDelete)});
+}
+
+// `text` with the edits of `result` applied.
+std::string Applied(const std::string& text, const Result& result) {
+  return ApplyEdits(text, result.edits);
+}
+
+TEST(EvalMetricsTest, OutputThatDeletesTheGoldSpansScoresFully) {
+  const LabelledDoc doc = PageDoc();
+  const Result result = OutputAsResult(doc, doc.gold_clean, "peer.test");
+  EXPECT_EQ(result.cleaned, doc.gold_clean);
+  EXPECT_EQ(Applied(doc.text, result), doc.gold_clean);
+  EXPECT_EQ(result.language, "en");
+  ASSERT_EQ(result.findings.size(), 2u);
+  EXPECT_EQ(result.findings[0].rule_id, "peer.test");
+  EXPECT_TRUE(result.findings[0].fixed);
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  EXPECT_EQ(ev.found, 2u);
+  EXPECT_EQ(ev.damage_bytes, 0u);
+  EXPECT_EQ(ev.missed_bytes, 0u);
+  EXPECT_EQ(ev.findings_on_gold, 2u);
+  EXPECT_TRUE(ev.exact_match);
+  EXPECT_EQ(ev.distance_after, 0u);
+  const CorpusEvaluation c = SummarizeEvaluation("peer", {ev});
+  EXPECT_EQ(c.recall(), 1.0);
+  EXPECT_EQ(c.catalogue_recall(), 1.0);
+  EXPECT_EQ(c.damage_rate(), 0.0);
+  EXPECT_EQ(c.rules.at("peer.test").on_gold, 2u);
+}
+
+TEST(EvalMetricsTest, OutputThatDeletesAGoodLineShowsTheDamage) {
+  // A line filter that also takes the headline (it has no final stop) and
+  // the blank line after it, in the same run of lines as the menu.
+  const LabelledDoc doc = PageDoc();
+  std::string output = doc.gold_clean;
+  output.erase(0, std::string("Harbour opens\n\n").size());
+  const Result result = OutputAsResult(doc, output, "peer.test");
+  EXPECT_EQ(Applied(doc.text, result), output);
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  // "Harbour opens" is good text; its line break and the blank line touch
+  // the menu's gold span, so removing them is neither.
+  EXPECT_EQ(ev.damage_bytes, 13u);
+  EXPECT_EQ(ev.rules.at("peer.test").damage_bytes, 13u);
+  EXPECT_EQ(ev.found, 2u);
+  EXPECT_FALSE(ev.exact_match);
+  EXPECT_NE(ev.diff.find("+Harbour opens\n"), std::string::npos) << ev.diff;
+}
+
+TEST(EvalMetricsTest, OutputChangedInsideALineGivesByteEdits) {
+  const LabelledDoc doc = InlineDoc();
+  const Result result = OutputAsResult(doc, doc.gold_clean, "peer.test");
+  EXPECT_EQ(Applied(doc.text, result), doc.gold_clean);
+  ASSERT_EQ(result.edits.size(), 2u);  // the second "the ", the space
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  EXPECT_EQ(ev.damage_bytes, 0u);
+  EXPECT_EQ(ev.found, 2u);
+  EXPECT_EQ(ev.findings_on_gold, 2u);
+  EXPECT_TRUE(ev.exact_match);
+}
+
+TEST(EvalMetricsTest, UnchangedOutputHasNoFindings) {
+  const LabelledDoc doc = Doc("quiet", "A quiet day.\n", "A quiet day.\n", {});
+  const Result result = OutputAsResult(doc, doc.text, "peer.test");
+  EXPECT_TRUE(result.findings.empty());
+  EXPECT_TRUE(result.edits.empty());
+  const DocEvaluation ev = EvaluateDocument(doc, result);
+  EXPECT_TRUE(ev.unchanged);
+  EXPECT_EQ(SummarizeEvaluation("quiet", {ev}).clean_unchanged_rate(), 1.0);
+}
+
+TEST(EvalMetricsTest, OutputOverTheDiffBoundIsOneEdit) {
+  // Two runs of lines removed cost more than the bound: the text between
+  // the common start and end becomes one edit, still making the output.
+  const LabelledDoc doc = PageDoc();
+  EvalOptions options;
+  options.max_edit_cost = 1;
+  const Result result =
+      OutputAsResult(doc, doc.gold_clean, "peer.test", options);
+  ASSERT_EQ(result.edits.size(), 1u);
+  EXPECT_EQ(Applied(doc.text, result), doc.gold_clean);
+  EXPECT_EQ(result.findings.size(), 1u);
 }
 
 TEST(EvalMetricsTest, DistanceOverTheBoundIsLeftOut) {
