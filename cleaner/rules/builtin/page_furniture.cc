@@ -98,6 +98,13 @@ class PageFurnitureRule : public StructuralRule {
     if (doc.syntax() == Syntax::kMarkdown) return;
     const BlockPositions& positions = *context.positions;
     const size_t n = doc.lines().size();
+    // The lines other rules' fixes delete whole.
+    std::vector<bool> deleted(n, false);
+    for (const Finding& f : *out) {
+      if (!f.delete_lines) continue;
+      const size_t last = doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end);
+      for (size_t l = doc.LineIndexAt(f.begin); l <= last && l < n; ++l) deleted[l] = true;
+    }
     // A run: furniture lines and known labels, blank lines between allowed.
     std::vector<size_t> furniture;
     size_t known = kNone;
@@ -111,6 +118,9 @@ class PageFurnitureRule : public StructuralRule {
       if (c == LineClass::kBlank) continue;
       if (positions.boilerplate(l)) {
         if (known == kNone) known = l;
+        // A known label its own rule keeps (it stands where that rule does
+        // not look) goes when the page model finds it shaped like furniture.
+        if (!deleted[l] && c == LineClass::kFurniture) furniture.push_back(l);
         continue;
       }
       if (c == LineClass::kFurniture) {
@@ -132,6 +142,7 @@ class PageFurnitureRule : public StructuralRule {
   static bool Removable(const Document& doc, const BlockPositions& positions, size_t line,
                         bool known_label) {
     if (positions.region(line) == PageRegion::kStory) return false;
+    if (positions.boilerplate(line)) return true;  // a known label, shaped as furniture
     const LineShape& shape = positions.shape(line);
     // Of the separators, only a single mark ("|", "-", "•") goes: a
     // "* * *" between two parts of a story is the story's own.
