@@ -17,6 +17,7 @@
 // with the diff, but fails once they pass, so that the list is kept short;
 // the other two checks hold for every fixture.
 #include <algorithm>
+#include <iostream>
 #include <array>
 #include <cctype>
 #include <filesystem>
@@ -45,13 +46,23 @@ constexpr auto kKnownFailures = std::to_array<std::string_view>({
     "de-listing-weiterlesen-anzeige",
     "en-aggregator-auto-translated-europe-press",
     "en-cyrillic-chrome-around-english-story",
-    "en-empty-template-labels",
     "es-agency-own-site-efe-dateline-kept",
     "es-chinese-chrome-around-spanish-story",
     "es-listing-economia-leer-mas",
     "fr-author-archive-bio-lire-la-suite",
     "it-live-ticker-momento-chiave",
     "pt-captions-credits-image-title",
+});
+
+// Known failures that also remove text the editor keeps, and why.
+constexpr auto kKnownDamage = std::to_array<std::string_view>({
+    // The agency's own site: its dateline is house style, but nothing in the
+    // text tells the agency's site from a repost (disable newswire.dateline
+    // in that site's .mtclean.yaml).
+    "es-agency-own-site-efe-dateline-kept",
+    // scrape.share-widget takes an entry's timestamp under "Condividi" for a
+    // link title.
+    "it-live-ticker-momento-chiave",
 });
 
 constexpr std::string_view kExpectedSuffix = ".expected.txt";
@@ -88,6 +99,29 @@ std::vector<std::string> CleanPageNames() {
 bool IsKnownFailure(std::string_view name) {
   return std::find(kKnownFailures.begin(), kKnownFailures.end(), name) !=
          kKnownFailures.end();
+}
+
+// The first non-blank line of `expected` that no line of `cleaned` holds,
+// taking the lines in order; empty when every one is there.
+std::string FirstLostLine(std::string_view expected, std::string_view cleaned) {
+  auto lines = [](std::string_view text) {
+    std::vector<std::string_view> out;
+    while (!text.empty()) {
+      const size_t end = std::min(text.find('\n'), text.size());
+      out.push_back(text.substr(0, end));
+      text.remove_prefix(std::min(end + 1, text.size()));
+    }
+    return out;
+  };
+  const std::vector<std::string_view> have = lines(cleaned);
+  size_t at = 0;
+  for (std::string_view line : lines(expected)) {
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    while (at < have.size() && have[at].find(line) == std::string_view::npos) ++at;
+    if (at == have.size()) return std::string(line);
+    ++at;
+  }
+  return "";
 }
 
 void AppendDiffLine(std::string* out, char mark, std::string_view line) {
@@ -184,10 +218,19 @@ TEST_P(PageTest, CleansToTheEditorsText) {
              << GetParam()
              << " from kKnownFailures (and from tests/pages/STATUS.md)";
     }
-    GTEST_SKIP()
-        << "known failure (tests/pages/STATUS.md); expected -> cleaned:\n"
-        << LineDiff(GetParam() + ".expected.txt", expected, "cleaned",
-                    r->cleaned);
+    // Until then the engine may miss furniture, but it keeps everything
+    // the editor keeps (in order, perhaps with a label still beside it),
+    // except where kKnownDamage says why not.
+    const bool damage_known =
+        std::find(kKnownDamage.begin(), kKnownDamage.end(), GetParam()) != kKnownDamage.end();
+    if (!damage_known) {
+      EXPECT_EQ(FirstLostLine(expected, r->cleaned), "")
+          << "the engine removes text the editor keeps; expected -> cleaned:\n"
+          << LineDiff(GetParam() + ".expected.txt", expected, "cleaned", r->cleaned);
+    }
+    std::cout << "known failure (tests/pages/STATUS.md); expected -> cleaned:\n"
+              << LineDiff(GetParam() + ".expected.txt", expected, "cleaned", r->cleaned);
+    return;
   }
   EXPECT_TRUE(matches) << "expected -> cleaned:\n"
                        << LineDiff(GetParam() + ".expected.txt", expected,

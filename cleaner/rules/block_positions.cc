@@ -103,12 +103,14 @@ BlockPositions::BlockPositions(const Document& doc, std::vector<bool> boilerplat
   const size_t n = doc.lines().size();
   blank_.assign(n, true);
   vocabulary_heavy_.assign(n, false);
+  has_vocabulary_.assign(n, false);
   for (size_t l = 0; l < n; ++l) {
     // Lines outside blocks (blank, front matter) carry no evidence.
     if (doc.BlockOfLine(l) == Document::kNoBlock) continue;
     blank_[l] = false;
     const std::string_view text = doc.LineText(l);
     vocabulary_heavy_[l] = vocabulary_bytes[l] * 100 >= kMaxVocabularyPercent * text.size();
+    has_vocabulary_[l] = vocabulary_bytes[l] > 0;
   }
   Recount(doc);
 }
@@ -222,6 +224,7 @@ const BlockPositions::PageModel& BlockPositions::Page() const {
   page_.regions.assign(n, PageRegion::kNoStory);
   page_.repeats.assign(n, 0);
   page_.other_script.assign(n, false);
+  page_.menu.assign(n, false);
 
   // Repetition among the lines that are not story: short lines are few and
   // short, so this costs little even on a long page.
@@ -234,6 +237,7 @@ const BlockPositions::PageModel& BlockPositions::Page() const {
     unsigned char& c = copies[hashes[l]];
     if (c < 2) ++c;
     page_.other_script[l] = MostlyOtherScript(text);
+    page_.menu[l] = IsMenuLine(l);
   }
   for (size_t l = 0; l < n; ++l) {
     if (!blank_[l] && !s.story[l]) page_.repeats[l] = copies[hashes[l]];
@@ -320,7 +324,7 @@ void BlockPositions::MarkHeadlines(PageModel& page) const {
       ++seen;
       const LineShape& shape = story_.shapes[k];
       if (nearest == kNoLine) nearest = k;
-      if (shape.words < kHeadlineWords || page.other_script[k]) continue;
+      if (shape.words < kHeadlineWords || page.other_script[k] || page.menu[k]) continue;
       if (!HoldsDigit(doc_->LineText(k))) {
         title = k;
         break;
@@ -336,6 +340,24 @@ void BlockPositions::MarkHeadlines(PageModel& page) const {
   }
 }
 
+bool BlockPositions::IsMenuLine(size_t line) const {
+  constexpr size_t kMenuWords = 3;
+  if (!has_vocabulary_[line] || boilerplate_[line] || profiles_ == nullptr || language_index_ < 0) {
+    return false;
+  }
+  const LineShape& shape = story_.shapes[line];
+  if (shape.words < kMenuWords || shape.inner_break || EndsAsSentence(shape)) return false;
+  const std::string_view text = doc_->LineText(line);
+  bool word_start = true;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = NextCodePoint(text, i);
+    const bool word = IsWordChar(c);
+    if (word && word_start && !IsUpper(c) && !IsDigit(c)) return false;
+    word_start = !word;
+  }
+  return profiles_->Count(text).Of(language_index_) == 0;
+}
+
 LineClass BlockPositions::ClassifyShort(size_t line, const PageModel& page) const {
   const Document& doc = *doc_;
   const LineShape& shape = story_.shapes[line];
@@ -348,6 +370,7 @@ LineClass BlockPositions::ClassifyShort(size_t line, const PageModel& page) cons
                                                                           : LineClass::kFurniture;
   }
   if (shape.words <= kDateLineWords && CarriesDateOrTime(text)) return LineClass::kDate;
+  if (page.menu[line] && page.regions[line] != PageRegion::kNoStory) return LineClass::kFurniture;
 
   // Furniture evidence counts for a line that stands on its own (its own
   // block, or a block without story): the short lines of a hard-wrapped

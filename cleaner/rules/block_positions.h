@@ -113,6 +113,10 @@ class BlockPositions {
   // Most of the line's letters are of another script than Latin (the
   // script of every language mtclean checks).
   bool other_script(size_t line) const { return Page().other_script[line]; }
+  // A menu run into one line: three or more words, each capitalised, no
+  // function word of the text's language, and a known label among them
+  // (`Home World Business Sport Login`).
+  bool menu_line(size_t line) const { return Page().menu[line]; }
   // Why a furniture line is furniture, for a message ("before the story, in
   // a run of 3 such lines").
   std::string FurnitureEvidence(size_t line) const;
@@ -126,7 +130,9 @@ class BlockPositions {
     std::vector<PageRegion> regions;
     std::vector<unsigned char> repeats;  // copies of the line's text, capped at 2
     std::vector<bool> other_script;
+    std::vector<bool> menu;
   };
+  bool IsMenuLine(size_t line) const;
   const PageModel& Page() const;
   LineClass ClassifyShort(size_t line, const PageModel& page) const;
   void MarkHeadlines(PageModel& page) const;
@@ -148,6 +154,7 @@ class BlockPositions {
   std::vector<size_t> content_after_;
   std::vector<bool> blank_;
   std::vector<bool> vocabulary_heavy_;  // half or more boilerplate vocabulary
+  std::vector<bool> has_vocabulary_;    // some boilerplate vocabulary
   std::vector<bool> boilerplate_;
   const LanguageProfiles* profiles_ = nullptr;
   int language_index_ = -1;

@@ -143,11 +143,17 @@ class PageFurnitureRule : public StructuralRule {
                         bool known_label) {
     if (positions.region(line) == PageRegion::kStory) return false;
     if (positions.boilerplate(line)) return true;  // a known label, shaped as furniture
+    if (positions.menu_line(line)) return true;     // known labels, run into a menu
     const LineShape& shape = positions.shape(line);
     // Of the separators, only a single mark ("|", "-", "•") goes: a
     // "* * *" between two parts of a story is the story's own.
     if (shape.words == 0 && doc.LineText(line).size() > 3) return false;
-    if (known_label && shape.words <= kRunLabelWords && !positions.repeated(line)) return true;
+    // A name (a byline) or a line that ends as a sentence (a kicker's
+    // question) is the story's even beside furniture.
+    if (known_label && shape.words <= kRunLabelWords && !positions.repeated(line) &&
+        !EndsAsSentence(shape) && !LooksLikeName(doc.LineText(line))) {
+      return true;
+    }
     return positions.repeated(line) && shape.words <= kRepeatedLabelWords &&
            !LooksLikeName(doc.LineText(line));
   }
