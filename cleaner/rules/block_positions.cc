@@ -246,6 +246,19 @@ const BlockPositions::PageModel& BlockPositions::Page() const {
   // Regions: the story's extent is from its first story line to its last;
   // inside it, a block without story lines stands between two items.
   const auto& blocks = doc.blocks();
+  // A block with a line longer than any hard-wrapped text has holds one
+  // paragraph per line (a scraped page that lost its blank lines): there,
+  // each line stands on its own.
+  constexpr size_t kUnwrappedLineBytes = 160;
+  page_.unwrapped.assign(blocks.size(), false);
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    for (size_t l = blocks[b].first_line; l <= blocks[b].last_line; ++l) {
+      if (doc.LineText(l).size() > kUnwrappedLineBytes) {
+        page_.unwrapped[b] = true;
+        break;
+      }
+    }
+  }
   std::vector<bool> story_block(blocks.size(), false);
   size_t first_story = n;
   size_t last_story = 0;
@@ -264,8 +277,10 @@ const BlockPositions::PageModel& BlockPositions::Page() const {
     } else if (l > last_story) {
       page_.regions[l] = PageRegion::kAfterStory;
     } else {
-      page_.regions[l] =
-          story_block[doc.BlockOfLine(l)] ? PageRegion::kStory : PageRegion::kBetweenItems;
+      const size_t b = doc.BlockOfLine(l);
+      page_.regions[l] = story_block[b] && (s.story[l] || !page_.unwrapped[b])
+                             ? PageRegion::kStory
+                             : PageRegion::kBetweenItems;
     }
   }
 
@@ -375,9 +390,11 @@ LineClass BlockPositions::ClassifyShort(size_t line, const PageModel& page) cons
   // Furniture evidence counts for a line that stands on its own (its own
   // block, or a block without story): the short lines of a hard-wrapped
   // paragraph are story.
-  const Block& block = doc.blocks()[doc.BlockOfLine(line)];
+  const size_t b = doc.BlockOfLine(line);
+  const Block& block = doc.blocks()[b];
   const PageRegion region = page.regions[line];
-  const bool standalone = block.first_line == block.last_line || region != PageRegion::kStory;
+  const bool standalone =
+      block.first_line == block.last_line || region != PageRegion::kStory || page.unwrapped[b];
   if (!standalone) return LineClass::kShort;
   // Without a story line there is nothing to measure furniture against.
   if (region == PageRegion::kNoStory) return LineClass::kShort;

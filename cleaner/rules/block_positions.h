@@ -131,6 +131,7 @@ class BlockPositions {
     std::vector<unsigned char> repeats;  // copies of the line's text, capped at 2
     std::vector<bool> other_script;
     std::vector<bool> menu;
+    std::vector<bool> unwrapped;  // per block: one paragraph per line
   };
   bool IsMenuLine(size_t line) const;
   const PageModel& Page() const;
