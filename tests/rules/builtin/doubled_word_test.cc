@@ -125,8 +125,9 @@ TEST(DoubledWordTest, RemovesTheRepeatInEveryLanguage) {
 
 TEST(DoubledWordTest, AcrossALineBreakInItalian) {
   auto engine = Rule("it");
-  EXPECT_EQ(CleanOrDie(*engine, "Il quadro è comparso la scorsa primavera in\nin un’asta.\n").cleaned,
-            "Il quadro è comparso la scorsa primavera in\nun’asta.\n");
+  EXPECT_EQ(
+      CleanOrDie(*engine, "Il quadro è comparso la scorsa primavera in\nin un’asta.\n").cleaned,
+      "Il quadro è comparso la scorsa primavera in\nun’asta.\n");
 }
 
 // The doublings each language's allow-list holds: left alone, unreported.
