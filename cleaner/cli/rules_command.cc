@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cleaner/cli/commands.h"
 #include "cleaner/report/json_report.h"
@@ -55,13 +56,15 @@ int RunExplain(EngineSet& engines, const CliOptions& options) {
   if (!r.description.empty()) std::cout << "\n" << r.description << "\n";
   std::cout << "\nDefined in: " << r.source << "\n";
   for (const RuleExample& ex : r.examples) {
+    const std::string language = ex.language.empty() ? "" : absl::StrCat(", ", ex.language);
     if (ex.kind == RuleExample::Kind::kBad && ex.good == ex.text) {
       // A rule that only flags: the example is reported, not changed.
-      std::cout << "\nExample (reported, left as it is):\n" << ex.text << "\n";
+      std::cout << "\nExample (reported, left as it is" << language << "):\n" << ex.text << "\n";
     } else if (ex.kind == RuleExample::Kind::kBad) {
-      std::cout << "\nExample (fixed):\n" << ex.text << "\nbecomes:\n" << ex.good << "\n";
+      std::cout << "\nExample (fixed" << language << "):\n" << ex.text << "\nbecomes:\n"
+                << ex.good << "\n";
     } else {
-      std::cout << "\nExample (left alone):\n" << ex.text << "\n";
+      std::cout << "\nExample (left alone" << language << "):\n" << ex.text << "\n";
     }
   }
   return kExitClean;

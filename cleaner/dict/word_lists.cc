@@ -128,6 +128,18 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
         !s.ok()) {
       return s;
     }
+    const std::filesystem::path endings = dir / "file-and-host-endings.txt";
+    if (std::filesystem::exists(endings)) {
+      absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(endings.string());
+      if (!entries.ok()) return entries.status();
+      for (const WordListEntry& e : *entries) {
+        if (e.fields.size() != 1 || e.fields[0].find_first_of(". ") != std::string::npos) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              endings.string(), ":", e.line, ": expected one ending without its dot (`pdf`)"));
+        }
+        lists.file_and_host_endings_.insert(FoldForCompare(e.fields[0]));
+      }
+    }
     const std::filesystem::path compounds = dir / std::string(language) / "hyphenated.txt";
     if (std::filesystem::exists(compounds)) {
       absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(compounds.string());
@@ -272,6 +284,10 @@ Doubling WordLists::JudgeDoubled(std::string_view word, std::string_view sentenc
     NextCodePoint(folded, i);
   }
   return Doubling::kMistake;
+}
+
+bool WordLists::IsFileOrHostEnding(std::string_view ending) const {
+  return file_and_host_endings_.contains(FoldForCompare(ending));
 }
 
 bool WordLists::IsHyphenatedCompound(std::string_view compound) const {

@@ -6,6 +6,7 @@
 //   dictionaries/<lang>/publications.txt   one multi-word name per line
 //   dictionaries/html-entities.txt         HTML5 entity name | code points (hex)
 //   dictionaries/html-elements.txt         HTML element name | block or inline
+//   dictionaries/file-and-host-endings.txt one ending per line (`pdf`, `com`)
 //   dictionaries/<lang>/doubled-words.txt  word [| after WORD... | maybe]
 //   dictionaries/<lang>/hyphenated.txt     one hyphenated compound per line
 //   dictionaries/<lang>/calques.txt        phrase | usual phrasing | where
@@ -117,6 +118,10 @@ class WordLists {
   // not an element name.
   const HtmlElementKind* HtmlElement(std::string_view name) const;
 
+  // True when `ending` (`Pdf`, `com`: without the dot) ends file names or
+  // host names. Compared case-insensitively.
+  bool IsFileOrHostEnding(std::string_view ending) const;
+
  private:
   struct DoubledEntry {
     Doubling doubling = Doubling::kAllowed;
@@ -140,6 +145,7 @@ class WordLists {
   absl::flat_hash_map<std::string, HtmlElementKind> html_elements_;
   absl::flat_hash_map<std::string, DoubledEntry> doubled_;  // by folded word
   absl::flat_hash_set<std::string> hyphenated_;              // folded
+  absl::flat_hash_set<std::string> file_and_host_endings_;   // folded
 };
 
 }  // namespace mtclean::internal

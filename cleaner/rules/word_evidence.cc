@@ -102,6 +102,19 @@ bool IsNumber(std::string_view s) {
   return any_digit;
 }
 
+std::string_view TokenAround(std::string_view text, size_t begin, size_t end) {
+  auto is_break_or_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (begin > 0 && !is_break_or_space(text[begin - 1])) --begin;
+  while (end < text.size() && !is_break_or_space(text[end])) ++end;
+  return text.substr(begin, end - begin);
+}
+
+bool LooksLikeAddress(std::string_view token) {
+  return token.find("://") != std::string_view::npos ||
+         token.find("www.") != std::string_view::npos ||
+         token.find_first_of("@/\\") != std::string_view::npos;
+}
+
 bool OutputLanguageAccepts(const RuleContext& context, std::string_view word) {
   absl::StatusOr<const SpellChecker*> checker = context.dictionaries.Get(context.language);
   return checker.ok() && (*checker)->Accepts(word);

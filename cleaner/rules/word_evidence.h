@@ -41,6 +41,13 @@ bool StartsLower(std::string_view s);
 // between digit groups (`3.5`, `1,200`), optionally a leading sign.
 bool IsNumber(std::string_view s);
 
+// The run of characters around [begin, end) that holds no space, tab or
+// line break: the token a mark or word stands in (`www.example.org/a.Html`).
+std::string_view TokenAround(std::string_view text, size_t begin, size_t end);
+// True when `token` has the shape of a web or mail address or a path: it
+// holds `://`, `www.`, `@`, `/` or `\`.
+bool LooksLikeAddress(std::string_view token);
+
 // True when the dictionary of the document's language accepts `word`.
 bool OutputLanguageAccepts(const RuleContext& context, std::string_view word);
 // True when the document language's dictionary, or failing that the

@@ -82,6 +82,37 @@ TEST(WordListsTest, ListsOfOtherLanguagesAreNotMixedIn) {
   EXPECT_EQ(es->JudgeDoubled("had", ""), Doubling::kMistake);
 }
 
+TEST(WordListsTest, FileAndHostEndingsAreComparedCaseInsensitively) {
+  absl::StatusOr<WordLists> lists =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+  ASSERT_TRUE(lists.ok()) << lists.status();
+  EXPECT_TRUE(lists->IsFileOrHostEnding("Pdf"));
+  EXPECT_TRUE(lists->IsFileOrHostEnding("com"));
+  EXPECT_FALSE(lists->IsFileOrHostEnding("It"));  // `said.It`: a lost break
+  EXPECT_FALSE(lists->IsFileOrHostEnding("The"));
+  // An extra folder adds its own.
+  ListsDir extra;
+  extra.Write("file-and-host-endings.txt", "# header\nindd\n");
+  absl::StatusOr<WordLists> extended =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en", {extra.path()});
+  ASSERT_TRUE(extended.ok()) << extended.status();
+  EXPECT_TRUE(extended->IsFileOrHostEnding("Indd"));
+  EXPECT_TRUE(extended->IsFileOrHostEnding("pdf"));
+}
+
+TEST(WordListsTest, FileAndHostEndingsRefuseDotsAndFields) {
+  for (const std::string& bad : {".pdf\n", "pdf | file\n", "tar gz\n"}) {
+    ListsDir dir;
+    dir.Write("file-and-host-endings.txt", "# header\n" + bad);
+    absl::StatusOr<WordLists> lists = WordLists::Load(dir.path(), "en");
+    ASSERT_FALSE(lists.ok()) << bad;
+    EXPECT_EQ(lists.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_TRUE(absl::StartsWith(lists.status().message(),
+                                 dir.Path("file-and-host-endings.txt") + ":2: "))
+        << lists.status();
+  }
+}
+
 TEST(WordListsTest, TranslatedAgencyFormsAreMarkedAndStillCountAsForms) {
   ListsDir dir;
   dir.Write("agencies.txt", "# agencies\nEuropa Press | ~Europe Press | EP | ~ Press Europe\n");

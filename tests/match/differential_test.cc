@@ -259,10 +259,13 @@ TEST_F(CandidateTest, EveryCandidatePatternAgreesWithRe2) {
 // with the leftmost start, as the scanner would.
 const std::map<std::string, std::vector<std::string>>& FinderExpressions() {
   static const auto* expressions = new std::map<std::string, std::vector<std::string>>{
+      {"text.missing-space",
+       {
+           "[a-z\\x{DF}-\\x{24F}][a-z\\x{DF}-\\x{24F}][.!?][A-Z\\x{C0}-\\x{DE}]",
+       }},
       {"text.spacing",
        {
            "[ \\t]+[,.;:!?]",
-           "[a-z\\x{DF}-\\x{24F}][a-z\\x{DF}-\\x{24F}][.!?][A-Z\\x{C0}-\\x{DE}][a-z\\x{DF}-\\x{24F}]",
            "[a-z\\x{DF}-\\x{24F}][a-z\\x{DF}-\\x{24F}][,;][A-Za-z\\x{C0}-\\x{24F}][A-Za-z\\x{C0}-\\x{24F}]",
            "  ",
            "!!|\\?\\?|,,|;;|\\.\\.",

@@ -3,9 +3,12 @@
 // finding of that rule, and the good text must then be left alone; an `ok`
 // text must stay byte-identical with no finding of the rule. The same holds
 // with every rule enabled, so rules do not undo each other's examples.
-// A rule described as not fixing must not fix its bad examples.
+// A rule described as not fixing must not fix its bad examples. Each
+// example runs in its own language (RuleExample::language).
+#include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_replace.h"
 #include "tests/test_support.h"
@@ -30,26 +33,51 @@ bool HasFinding(const Result& r, const std::string& id) {
   return false;
 }
 
+// The language an example is run in: its own, else English, else the
+// first of its rule's languages.
+std::string ExampleLanguage(const RuleDescription& rule, const RuleExample& ex) {
+  if (!ex.language.empty()) return ex.language;
+  if (rule.languages.empty() ||
+      std::find(rule.languages.begin(), rule.languages.end(), "en") != rule.languages.end()) {
+    return "en";
+  }
+  return rule.languages.front();
+}
+
 TEST_P(RuleExamplesTest, ExamplesHold) {
   const RuleDescription& rule = GetParam();
-  Options alone;
-  alone.only_rules = {rule.id};
-  alone.language = rule.languages.empty() ? "en" : rule.languages.front();
-  std::unique_ptr<Engine> single = MakeEngine(alone);
-  // One engine with every rule per language, shared by the tests.
+  // Engines per language, with the rule alone and with every rule; the
+  // ones with every rule are shared by the tests.
+  std::map<std::string, std::unique_ptr<Engine>> single_by_language;
   static std::map<std::string, std::unique_ptr<Engine>> all_by_language;
-  std::unique_ptr<Engine>& all = all_by_language[alone.language];
-  if (all == nullptr) {
-    Options everything;
-    everything.language = alone.language;
-    all = MakeEngine(everything);
-  }
-  ASSERT_NE(single, nullptr);
-  ASSERT_NE(all, nullptr);
+  auto engines = [&](const std::string& language) -> std::pair<Engine*, Engine*> {
+    std::unique_ptr<Engine>& single = single_by_language[language];
+    if (single == nullptr) {
+      Options alone;
+      alone.only_rules = {rule.id};
+      alone.language = language;
+      single = MakeEngine(alone);
+    }
+    std::unique_ptr<Engine>& all = all_by_language[language];
+    if (all == nullptr) {
+      Options everything;
+      everything.language = language;
+      all = MakeEngine(everything);
+    }
+    return {single.get(), all.get()};
+  };
 
   bool has_bad = false, has_ok = false;
   for (const RuleExample& ex : rule.examples) {
-    SCOPED_TRACE(ex.text);
+    const std::string language = ExampleLanguage(rule, ex);
+    SCOPED_TRACE(language + ": " + ex.text);
+    EXPECT_TRUE(rule.languages.empty() ||
+                std::find(rule.languages.begin(), rule.languages.end(), language) !=
+                    rule.languages.end())
+        << "the example's language is not one of the rule's";
+    const auto [single, all] = engines(language);
+    ASSERT_NE(single, nullptr);
+    ASSERT_NE(all, nullptr);
     if (ex.kind == RuleExample::Kind::kBad) {
       has_bad = true;
       const Result r = CleanOrDie(*single, ex.text);

@@ -36,6 +36,9 @@ struct RuleExample {
   Kind kind = Kind::kOk;
   std::string text;  // the input
   std::string good = {};  // for kBad: the expected cleaned text
+  // The language of `text` ("fr"); empty: English, or the first of the
+  // rule's languages for a rule that does not run on English.
+  std::string language = {};
 };
 
 struct RuleDescription {

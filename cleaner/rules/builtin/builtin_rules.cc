@@ -31,6 +31,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeInvisibleRule());
   rules.push_back(MakeDoubledWordRule());
   rules.push_back(MakeHyphenSplitRule());
+  rules.push_back(MakeMissingSpaceRule());
   rules.push_back(MakeSpacingRule());
   rules.push_back(MakeUnbalancedQuoteRule());
   std::sort(rules.begin(), rules.end(),

@@ -40,6 +40,7 @@ std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
 std::unique_ptr<StructuralRule> MakeDoubledWordRule();
 std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
+std::unique_ptr<StructuralRule> MakeMissingSpaceRule();
 std::unique_ptr<StructuralRule> MakeSpacingRule();
 std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule();
 
