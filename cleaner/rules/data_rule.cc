@@ -277,11 +277,11 @@ size_t DataRule::LinkTitlesAfter(const Document& doc, const BlockPositions& posi
     if (positions.boilerplate(l)) break;
     const LineShape& shape = positions.shape(l);
     if (!IsLinkTitleLike(shape)) break;
-    // A headline, or a line right before a story line (an item's date or
-    // kicker), opens what follows the list; a list item or a link is a link
-    // title wherever it stands.
-    if (!shape.list_item && !shape.link &&
-        (positions.line_class(l) == LineClass::kHeadline || LeadsIntoStory(doc, positions, l))) {
+    // Past a blank line, a line right before a story line (the next item's
+    // headline, date or kicker) opens what follows the list; a list item or
+    // a link is a link title wherever it stands.
+    if (crossed_blank && !shape.list_item && !shape.link &&
+        !positions.InTail(block, spec_.within) && LeadsIntoStory(doc, positions, l)) {
       break;
     }
     if (crossed_blank && !at_edge && !shape.list_item && !shape.link) break;

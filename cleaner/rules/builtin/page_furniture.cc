@@ -120,7 +120,9 @@ class PageFurnitureRule : public StructuralRule {
         if (known == kNone) known = l;
         // A known label its own rule keeps (it stands where that rule does
         // not look) goes when the page model finds it shaped like furniture.
-        if (!deleted[l] && c == LineClass::kFurniture) furniture.push_back(l);
+        if (!deleted[l] && c == LineClass::kFurniture && IsLabel(doc, positions, l)) {
+          furniture.push_back(l);
+        }
         continue;
       }
       if (c == LineClass::kFurniture) {
@@ -134,6 +136,18 @@ class PageFurnitureRule : public StructuralRule {
 
  private:
   static constexpr size_t kNone = static_cast<size_t>(-1);
+
+  // A known label kept by its own rule is taken for furniture only as a
+  // short label that is not the page's first line (a title: a play called
+  // "Leave a Reply").
+  static bool IsLabel(const Document& doc, const BlockPositions& positions, size_t line) {
+    const LineShape& shape = positions.shape(line);
+    if (IsSentenceLike(shape) || shape.words > kRunLabelWords) return false;
+    for (size_t l = 0; l < line; ++l) {
+      if (!doc.lines()[l].blank && doc.BlockOfLine(l) != Document::kNoBlock) return true;
+    }
+    return false;
+  }
 
   // Whether the furniture line may go, given the run's known label. A
   // line of more than kRunLabelWords words may be a headline that only
