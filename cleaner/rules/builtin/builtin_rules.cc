@@ -2,7 +2,21 @@
 
 #include <algorithm>
 
+#include "re2/re2.h"
+
 namespace mtclean::internal {
+
+std::string LiteralAlternation(std::span<const std::string> phrases) {
+  // No character is outside the whole range of code points.
+  if (phrases.empty()) return "[^\\x00-\\x{10FFFF}]";
+  std::string out = "(?:";
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    if (i > 0) out += '|';
+    out += RE2::QuoteMeta(phrases[i]);
+  }
+  out += ')';
+  return out;
+}
 
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
     const WordLists& words, const Options& options) {
@@ -19,7 +33,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeUntranslatedRule(options));
   rules.push_back(MakeRepeatedBlockRule());
   rules.push_back(MakePhotoCreditRule(words));
-  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule();
+  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule(words);
   if (!author_box.ok()) return author_box.status();
   rules.push_back(std::move(*author_box));
   absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();

@@ -4,6 +4,8 @@
 #define MTCLEAN_RULES_BUILTIN_BUILTIN_RULES_H_
 
 #include <memory>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,6 +25,10 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
 // 0 for an empty document.
 size_t HeadlineRepeatsEnd(const Document& doc);
 
+// The alternation of `phrases` as literal text for RE2, `(?:a|b c|...)`;
+// one that never matches when there are none (an empty lexicon).
+std::string LiteralAlternation(std::span<const std::string> phrases);
+
 // One per file in this folder.
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeCalqueRule(const WordLists& words);
@@ -32,7 +38,7 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
 std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
-absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule(const WordLists& words);
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
