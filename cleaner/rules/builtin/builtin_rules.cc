@@ -21,7 +21,7 @@ std::string LiteralAlternation(std::span<const std::string> phrases) {
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
     const WordLists& words, const Options& options) {
   std::vector<std::unique_ptr<StructuralRule>> rules;
-  rules.push_back(MakeStrayFragmentRule());
+  rules.push_back(MakeStrayFragmentRule(words));
   absl::StatusOr<std::unique_ptr<StructuralRule>> dateline = MakeDatelineRule(words);
   if (!dateline.ok()) return dateline.status();
   rules.push_back(std::move(*dateline));
@@ -45,7 +45,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeDoubledWordRule());
   rules.push_back(MakeHyphenSplitRule());
   rules.push_back(MakeSpacingRule());
-  rules.push_back(MakeUnbalancedQuoteRule());
+  rules.push_back(MakeUnbalancedQuoteRule(words));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

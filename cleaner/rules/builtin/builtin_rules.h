@@ -35,7 +35,7 @@ std::unique_ptr<StructuralRule> MakeCalqueRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeUntranslatedRule(const Options& options);
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
-std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
+std::unique_ptr<StructuralRule> MakeStrayFragmentRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule(const WordLists& words);
@@ -46,7 +46,7 @@ std::unique_ptr<StructuralRule> MakeInvisibleRule();
 std::unique_ptr<StructuralRule> MakeDoubledWordRule();
 std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
 std::unique_ptr<StructuralRule> MakeSpacingRule();
-std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule();
+std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule(const WordLists& words);
 
 }  // namespace mtclean::internal
 
