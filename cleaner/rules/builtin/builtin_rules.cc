@@ -36,7 +36,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule(words);
   if (!author_box.ok()) return author_box.status();
   rules.push_back(std::move(*author_box));
-  absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();
+  absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule(words);
   if (!markup_debris.ok()) return markup_debris.status();
   rules.push_back(std::move(*markup_debris));
   rules.push_back(MakeMojibakeRule());

@@ -39,7 +39,7 @@ std::unique_ptr<StructuralRule> MakeStrayFragmentRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule(const WordLists& words);
-absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
 std::unique_ptr<StructuralRule> MakeInvisibleRule();
