@@ -149,6 +149,32 @@ TEST(WordListsTest, MalformedCalqueEntriesNameFileAndLine) {
   }
 }
 
+TEST(WordListsTest, ProjectLexiconsLoad) {
+  absl::StatusOr<WordLists> lists =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+  ASSERT_TRUE(lists.ok()) << lists.status();
+  for (size_t i = 0; i < kLexiconCount; ++i) {
+    EXPECT_FALSE(lists->lexicon(static_cast<Lexicon>(i)).empty()) << "lexicon " << i;
+  }
+  const std::vector<std::string>& roles = lists->lexicon(Lexicon::kAuthorRoles);
+  // Every language's, whatever the list's language.
+  for (const char* role : {"reporter", "periodista", "rédactrice", "redakteurin", "giornalista",
+                           "repórter"}) {
+    EXPECT_NE(std::find(roles.begin(), roles.end(), role), roles.end()) << role;
+  }
+  const std::vector<CreditLabel>& labels = lists->credit_labels();
+  auto label = [&](const std::string& l) {
+    return std::find_if(labels.begin(), labels.end(),
+                        [&](const CreditLabel& c) { return c.label == l; });
+  };
+  ASSERT_NE(label("file photo"), labels.end());
+  EXPECT_TRUE(label("file photo")->alone);
+  ASSERT_NE(label("bild"), labels.end());
+  EXPECT_TRUE(label("bild")->suffix);
+  ASSERT_NE(label("crédit photo"), labels.end());
+  EXPECT_FALSE(label("crédit photo")->alone || label("crédit photo")->suffix);
+}
+
 TEST(WordListsTest, LexiconsJoinTheTopAndEveryLanguageFolderOnceEach) {
   ListsDir dir;
   dir.Write("name-particles.txt", "# particles\nbin\nvan\n");
