@@ -101,6 +101,93 @@ absl::StatusOr<Calque> ParseCalque(const WordListEntry& e) {
   return c;
 }
 
+// What an entry of a lexicon must look like.
+enum class EntryShape {
+  kWord,        // one word: no space in it
+  kPhrase,      // words separated by one space
+  kMarkupName,  // ASCII letters, digits, `-` and `_`
+  kLowerMarkupName,  // the same, letters in lower case
+};
+
+struct LexiconFile {
+  Lexicon lexicon;
+  std::string_view file;
+  EntryShape shape;
+};
+
+// Every lexicon's file, in the order of Lexicon.
+constexpr LexiconFile kLexiconFiles[] = {
+    {Lexicon::kAuthorRoles, "author-roles.txt", EntryShape::kPhrase},
+    {Lexicon::kAuthorCopulas, "author-copulas.txt", EntryShape::kPhrase},
+    {Lexicon::kAuthorBeats, "author-beats.txt", EntryShape::kPhrase},
+    {Lexicon::kAuthorDeterminers, "author-determiners.txt", EntryShape::kWord},
+    {Lexicon::kAuthorArchiveHeaders, "author-archive-headers.txt", EntryShape::kPhrase},
+    {Lexicon::kAuthorAboutHeaders, "author-about-headers.txt", EntryShape::kPhrase},
+    {Lexicon::kBylineOpeners, "byline-openers.txt", EntryShape::kPhrase},
+    {Lexicon::kNameParticles, "name-particles.txt", EntryShape::kWord},
+    {Lexicon::kCreditByWords, "credit-by-words.txt", EntryShape::kWord},
+    {Lexicon::kCreditNameWords, "credit-name-words.txt", EntryShape::kWord},
+    {Lexicon::kStockSources, "stock-sources.txt", EntryShape::kPhrase},
+    {Lexicon::kTitleConnectors, "title-connectors.txt", EntryShape::kWord},
+    {Lexicon::kPlaceParticles, "place-particles.txt", EntryShape::kWord},
+    {Lexicon::kHtmlAttributes, "html-attributes.txt", EntryShape::kLowerMarkupName},
+    {Lexicon::kShortcodes, "shortcodes.txt", EntryShape::kMarkupName},
+    {Lexicon::kAltTextOpeners, "alt-text-openers.txt", EntryShape::kPhrase},
+};
+static_assert(std::size(kLexiconFiles) == kLexiconCount);
+
+constexpr std::string_view kCreditLabelsFile = "credit-labels.txt";
+// A credit's label is looked for in its first three words.
+constexpr size_t kMaxLabelWords = 3;
+
+// Why `entry` does not have `shape`, or "" when it does.
+const char* ShapeError(std::string_view entry, EntryShape shape) {
+  switch (shape) {
+    case EntryShape::kWord:
+      if (entry.find_first_of(" \t") != std::string_view::npos) return "expected one word";
+      return "";
+    case EntryShape::kPhrase:
+      if (entry.find('\t') != std::string_view::npos ||
+          entry.find("  ") != std::string_view::npos) {
+        return "expected words separated by one space";
+      }
+      return "";
+    case EntryShape::kMarkupName:
+    case EntryShape::kLowerMarkupName:
+      for (char c : entry) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        const bool lower = shape == EntryShape::kLowerMarkupName;
+        const bool name_char = absl::ascii_isalnum(u) || c == '-' || c == '_';
+        if (!name_char || (lower && absl::ascii_isupper(u))) {
+          return lower ? "expected a name of lowercase ASCII letters, digits, `-` and `_`"
+                       : "expected a name of ASCII letters, digits, `-` and `_`";
+        }
+      }
+      return "";
+  }
+  return "";
+}
+
+// The folders a lexicon is read from in the word-list folder `dir`: `dir`
+// itself, then its subfolders (the languages) by name.
+absl::StatusOr<std::vector<std::filesystem::path>> LexiconFolders(
+    const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> folders;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || name.front() == '.' || !entry.is_directory(ec)) continue;
+    folders.push_back(entry.path());
+  }
+  if (ec) {
+    return absl::NotFoundError(
+        absl::StrCat(dir.string(), ": cannot list the folder: ", ec.message()));
+  }
+  std::sort(folders.begin(), folders.end());
+  folders.insert(folders.begin(), dir);
+  return folders;
+}
+
 }  // namespace
 
 absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
@@ -160,8 +247,81 @@ absl::StatusOr<WordLists> WordLists::Load(const std::string& dictionaries_dir,
     if (std::filesystem::exists(calques)) {
       if (absl::Status s = lists.LoadCalques(calques.string()); !s.ok()) return s;
     }
+    if (absl::Status s = lists.LoadLexicons(dir); !s.ok()) return s;
   }
   return lists;
+}
+
+absl::Status WordLists::LoadLexicons(const std::filesystem::path& dir) {
+  absl::StatusOr<std::vector<std::filesystem::path>> folders = LexiconFolders(dir);
+  if (!folders.ok()) return folders.status();
+  for (const LexiconFile& lexicon : kLexiconFiles) {
+    std::vector<std::string>& words = lexicons_[static_cast<size_t>(lexicon.lexicon)];
+    for (const std::filesystem::path& folder : *folders) {
+      const std::filesystem::path path = folder / lexicon.file;
+      if (!std::filesystem::exists(path)) continue;
+      absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path.string());
+      if (!entries.ok()) return entries.status();
+      for (WordListEntry& e : *entries) {
+        if (e.fields.size() != 1) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              path.string(), ":", e.line, ": expected one entry per line, without ` | `"));
+        }
+        if (const char* why = ShapeError(e.fields[0], lexicon.shape); *why != '\0') {
+          return absl::InvalidArgumentError(absl::StrCat(path.string(), ":", e.line, ": ", why,
+                                                         ", not `", e.fields[0], "`"));
+        }
+        // The lists are short: a linear look for the duplicate is enough.
+        if (std::find(words.begin(), words.end(), e.fields[0]) == words.end()) {
+          words.push_back(std::move(e.fields[0]));
+        }
+      }
+    }
+  }
+  for (const std::filesystem::path& folder : *folders) {
+    const std::filesystem::path path = folder / kCreditLabelsFile;
+    if (!std::filesystem::exists(path)) continue;
+    if (absl::Status s = LoadCreditLabels(path.string()); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+absl::Status WordLists::LoadCreditLabels(const std::string& path) {
+  absl::StatusOr<std::vector<WordListEntry>> entries = ReadWordList(path);
+  if (!entries.ok()) return entries.status();
+  for (const WordListEntry& e : *entries) {
+    CreditLabel label;
+    label.label = e.fields[0];
+    if (const char* why = ShapeError(label.label, EntryShape::kPhrase); *why != '\0') {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", e.line, ": ", why, ", not `", label.label, "`"));
+    }
+    if (static_cast<size_t>(std::count(label.label.begin(), label.label.end(), ' ')) >=
+        kMaxLabelWords) {
+      return absl::InvalidArgumentError(absl::StrCat(path, ":", e.line, ": a label has at most ",
+                                                     kMaxLabelWords, " words"));
+    }
+    for (size_t i = 1; i < e.fields.size(); ++i) {
+      if (e.fields[i] == "alone" && !label.alone) {
+        label.alone = true;
+      } else if (e.fields[i] == "suffix" && !label.suffix) {
+        label.suffix = true;
+      } else {
+        return absl::InvalidArgumentError(absl::StrCat(
+            path, ":", e.line, ": unknown or repeated mark `", e.fields[i],
+            "` (expected `label`, `label | alone`, `label | suffix` or `label | alone | suffix`)"));
+      }
+    }
+    auto same = std::find_if(credit_labels_.begin(), credit_labels_.end(),
+                             [&](const CreditLabel& c) { return c.label == label.label; });
+    if (same == credit_labels_.end()) {
+      credit_labels_.push_back(std::move(label));
+    } else {
+      same->alone = same->alone || label.alone;
+      same->suffix = same->suffix || label.suffix;
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status WordLists::LoadHtmlTables(const std::string& dictionaries_dir) {

@@ -11,10 +11,18 @@
 //   dictionaries/<lang>/hyphenated.txt     one hyphenated compound per line
 //   dictionaries/<lang>/calques.txt        phrase | usual phrasing | where
 //
+// and the lexicons of the rules that look for page furniture (see Lexicon),
+// read from the top of the folder and from every language folder:
+//
+//   dictionaries/[<lang>/]author-roles.txt ...   one word or phrase per line
+//   dictionaries/[<lang>/]credit-labels.txt      label [| alone] [| suffix]
+//
 // Immutable after Load(); safe to share between threads.
 #ifndef MTCLEAN_DICT_WORD_LISTS_H_
 #define MTCLEAN_DICT_WORD_LISTS_H_
 
+#include <array>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,6 +72,44 @@ enum class Doubling {
   kUnsure,   // may be legitimate: report, never fix
 };
 
+// The word and phrase lists of the rules that look for page furniture
+// (author boxes, photo credits, markup debris, datelines, split names). Pages
+// mix languages (a Spanish site with an English theme, an English credit
+// under a French caption), so each of these rules looks in every language at
+// once: a lexicon is read from the top of each word-list folder
+// (`dictionaries/NAME`, entries of no one language) and from each of its
+// language folders (`dictionaries/<lang>/NAME`, in the order of the folders'
+// names), whatever the document's language, and holds the entries of all of
+// them, as written, each once, in the order read (the built-in folder's
+// first). Any of these files may be missing. The formats and which rule
+// reads which: dictionaries/README.md.
+enum class Lexicon {
+  kAuthorRoles,           // author-roles.txt: `reporter`, `periodista`
+  kAuthorCopulas,         // author-copulas.txt: `is`, `works as`, `ist`
+  kAuthorBeats,           // author-beats.txt: `covers`, `escribe sobre`
+  kAuthorDeterminers,     // author-determiners.txt: `a`, `the`, `una`
+  kAuthorArchiveHeaders,  // author-archive-headers.txt: `all posts by`
+  kAuthorAboutHeaders,    // author-about-headers.txt: `about the author`
+  kBylineOpeners,         // byline-openers.txt: `by`, `written by`, `auteur :`
+  kNameParticles,         // name-particles.txt: `de`, `van`, `bin`
+  kCreditByWords,         // credit-by-words.txt: `by`, `por`, `von`
+  kCreditNameWords,       // credit-name-words.txt: `of`, `via`, `handout`
+  kStockSources,          // stock-sources.txt: `getty images`, `epa-efe`
+  kTitleConnectors,       // title-connectors.txt: `of`, `the`, `für`, `&`
+  kPlaceParticles,        // place-particles.txt: `de`, `am`, `upon`
+  kHtmlAttributes,        // html-attributes.txt: `class`, `srcset`
+  kShortcodes,            // shortcodes.txt: `caption`, `vc_row`
+  kAltTextOpeners,        // alt-text-openers.txt: `image may contain`
+};
+inline constexpr size_t kLexiconCount = static_cast<size_t>(Lexicon::kAltTextOpeners) + 1;
+
+// A label of a photo credit (credit-labels.txt, a lexicon like the above).
+struct CreditLabel {
+  std::string label;    // as written: "photo", "crédit photo"
+  bool alone = false;   // `| alone`: a credit by itself (`File photo`)
+  bool suffix = false;  // `| suffix`: may follow a source (`Xinhua Photo`)
+};
+
 // One parsed line of a word list: its fields and where it came from.
 struct WordListEntry {
   std::vector<std::string> fields;
@@ -76,15 +122,24 @@ absl::StatusOr<std::vector<WordListEntry>> ReadWordList(const std::string& path)
 
 class WordLists {
  public:
-  // Loads the lists under `dictionaries_dir` for `language`, then adds the
-  // entries of the lists found in each of `extra_dirs` (same layout, any
-  // file may be missing). Errors: NotFound for a missing built-in list or
-  // extra folder, InvalidArgument for a malformed line.
+  // Loads the lists under `dictionaries_dir` for `language` (and the
+  // lexicons of every language), then adds the entries of the lists found in
+  // each of `extra_dirs` (same layout, any file may be missing). Errors:
+  // NotFound for a missing built-in list or extra folder, InvalidArgument
+  // (naming file and line) for a malformed line.
   static absl::StatusOr<WordLists> Load(const std::string& dictionaries_dir,
                                         std::string_view language,
                                         const std::vector<std::string>& extra_dirs = {});
 
   const std::vector<Agency>& agencies() const { return agencies_; }
+
+  // The entries of a lexicon (see Lexicon), as written, in the order read.
+  const std::vector<std::string>& lexicon(Lexicon which) const {
+    return lexicons_[static_cast<size_t>(which)];
+  }
+  // The labels of a photo credit, as written, in the order read; a label
+  // listed twice has the marks of both.
+  const std::vector<CreditLabel>& credit_labels() const { return credit_labels_; }
 
   // True when `name` is a known multi-word name (a publication or
   // organisation), compared case-insensitively after whitespace collapsing.
@@ -135,6 +190,10 @@ class WordLists {
   // <lang>/doubled-words.txt, when it exists.
   absl::Status LoadDoubledWords(const std::string& path);
   absl::Status LoadCalques(const std::string& path);
+  // The lexicons and the credit labels of the word-list folder `dir` (its
+  // top and its language folders).
+  absl::Status LoadLexicons(const std::filesystem::path& dir);
+  absl::Status LoadCreditLabels(const std::string& path);
 
   std::vector<Agency> agencies_;
   absl::flat_hash_set<std::string> names_;  // folded
@@ -146,6 +205,8 @@ class WordLists {
   absl::flat_hash_map<std::string, DoubledEntry> doubled_;  // by folded word
   absl::flat_hash_set<std::string> hyphenated_;              // folded
   absl::flat_hash_set<std::string> file_and_host_endings_;   // folded
+  std::array<std::vector<std::string>, kLexiconCount> lexicons_;
+  std::vector<CreditLabel> credit_labels_;
 };
 
 }  // namespace mtclean::internal

@@ -235,6 +235,71 @@ TEST_F(ConfigTest, ExtraDictionaryConfirmsARejoin) {
             "The plan was described to the Harbour Gazette Weekly newspaper.\n");
 }
 
+// A story of six paragraphs under a headline: furniture after it is in the
+// tail.
+std::string Story() {
+  std::string s = "Harbour dredging approved\n\n";
+  for (const char* p : {
+           "The port authority approved on Monday the dredging of the outer harbour.",
+           "Fishing crews said the works would close their moorings for a month.",
+           "The authority promised to pay for temporary berths at the marina.",
+           "Shipping lines welcomed the deeper channel for larger vessels.",
+           "The works are due to start in the autumn and to last six weeks.",
+           "The channel will take ships of up to twelve metres of draught.",
+       }) {
+    s += p;
+    s += "\n\n";
+  }
+  return s;
+}
+
+TEST_F(ConfigTest, ExtraDictionaryAddsALanguagesRoleWord) {
+  // A language with no lists of its own: its role word in a folder of the
+  // configuration's `dictionaries:` (the copula `is` is English's too).
+  Write("words/nl/author-roles.txt", "# Dutch newsroom roles\nverslaggever\n");
+  const std::string bio = "Jan de Vries is verslaggever bij het Havenblad.\n";
+  const std::string text = Story() + bio;
+  std::unique_ptr<Engine> plain = EngineFor("");
+  std::unique_ptr<Engine> with_words = EngineFor("dictionaries: [words]\n");
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(with_words, nullptr);
+  EXPECT_EQ(testing::CleanOrDie(*plain, text).cleaned, text);
+  const Result r = testing::CleanOrDie(*with_words, text);
+  EXPECT_EQ(r.cleaned, Story().substr(0, Story().size() - 1));
+  ASSERT_EQ(RuleIds(r), std::vector<std::string>{"scrape.author-box"});
+}
+
+TEST_F(ConfigTest, ExtraDictionaryAddsACreditLabel) {
+  Write("words/de/credit-labels.txt", "# a site's labels\npressefoto\n");
+  const std::string text =
+      "Neue Kräne im Hafen\n\nPressefoto: dpa\n\nDie Kräne sollen ab Juli arbeiten.\n";
+  std::unique_ptr<Engine> plain = EngineFor("");
+  std::unique_ptr<Engine> with_words = EngineFor("dictionaries: [words]\n");
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(with_words, nullptr);
+  EXPECT_EQ(testing::CleanOrDie(*plain, text).cleaned, text);
+  const Result r = testing::CleanOrDie(*with_words, text);
+  EXPECT_EQ(r.cleaned, "Neue Kräne im Hafen\n\nDie Kräne sollen ab Juli arbeiten.\n");
+  ASSERT_EQ(RuleIds(r), std::vector<std::string>{"scrape.photo-credit"});
+}
+
+TEST_F(ConfigTest, ExtraDictionaryAddsAltTextInAnotherScript) {
+  // No ASCII in the phrase: the scan looks for all of it, folding its case.
+  Write("words/ru/alt-text-openers.txt", "# Russian\nна изображении может быть\n");
+  const std::string text =
+      "Harbour dredging approved\n\nНа изображении может быть: 2 человека\n\n"
+      "The port authority approved the dredging on Monday.\n";
+  std::unique_ptr<Engine> plain = EngineFor("");
+  std::unique_ptr<Engine> with_words = EngineFor("dictionaries: [words]\n");
+  ASSERT_NE(plain, nullptr);
+  ASSERT_NE(with_words, nullptr);
+  EXPECT_EQ(testing::CleanOrDie(*plain, text).cleaned, text);
+  const Result r = testing::CleanOrDie(*with_words, text);
+  EXPECT_EQ(r.cleaned,
+            "Harbour dredging approved\n\nThe port authority approved the dredging on Monday.\n");
+  ASSERT_EQ(RuleIds(r), std::vector<std::string>{"scrape.markup-debris"});
+}
+
 TEST_F(ConfigTest, LanguageFromTheConfigurationUnlessKept) {
   absl::StatusOr<Config> c = ParseConfig("language: es\n", ConfigPath());
   ASSERT_TRUE(c.ok());

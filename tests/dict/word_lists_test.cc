@@ -1,7 +1,9 @@
 #include "cleaner/dict/word_lists.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "absl/strings/match.h"
 #include "tests/test_support.h"
@@ -29,6 +31,7 @@ class ListsDir {
     fs::remove_all(dir_, ec);
   }
   void Write(const std::string& name, const std::string& content) const {
+    fs::create_directories((dir_ / name).parent_path());
     std::ofstream(dir_ / name, std::ios::binary) << content;
   }
   std::string path() const { return dir_.string(); }
@@ -174,6 +177,98 @@ TEST(WordListsTest, MalformedCalqueEntriesNameFileAndLine) {
     ASSERT_FALSE(lists.ok()) << line;
     EXPECT_EQ(lists.status().code(), absl::StatusCode::kInvalidArgument);
     EXPECT_EQ(lists.status().message(), dir.Path("en/calques.txt") + ":1: " + message);
+  }
+}
+
+TEST(WordListsTest, ProjectLexiconsLoad) {
+  absl::StatusOr<WordLists> lists =
+      WordLists::Load(mtclean::testing::SourcePath("dictionaries"), "en");
+  ASSERT_TRUE(lists.ok()) << lists.status();
+  for (size_t i = 0; i < kLexiconCount; ++i) {
+    EXPECT_FALSE(lists->lexicon(static_cast<Lexicon>(i)).empty()) << "lexicon " << i;
+  }
+  const std::vector<std::string>& roles = lists->lexicon(Lexicon::kAuthorRoles);
+  // Every language's, whatever the list's language.
+  for (const char* role : {"reporter", "periodista", "rédactrice", "redakteurin", "giornalista",
+                           "repórter"}) {
+    EXPECT_NE(std::find(roles.begin(), roles.end(), role), roles.end()) << role;
+  }
+  const std::vector<CreditLabel>& labels = lists->credit_labels();
+  auto label = [&](const std::string& l) {
+    return std::find_if(labels.begin(), labels.end(),
+                        [&](const CreditLabel& c) { return c.label == l; });
+  };
+  ASSERT_NE(label("file photo"), labels.end());
+  EXPECT_TRUE(label("file photo")->alone);
+  ASSERT_NE(label("bild"), labels.end());
+  EXPECT_TRUE(label("bild")->suffix);
+  ASSERT_NE(label("crédit photo"), labels.end());
+  EXPECT_FALSE(label("crédit photo")->alone || label("crédit photo")->suffix);
+}
+
+TEST(WordListsTest, LexiconsJoinTheTopAndEveryLanguageFolderOnceEach) {
+  ListsDir dir;
+  dir.Write("name-particles.txt", "# particles\nbin\nvan\n");
+  dir.Write("es/name-particles.txt", "de\nvan\n");
+  dir.Write("nl/name-particles.txt", "ter\n");
+  ListsDir extra;
+  extra.Write("sv/name-particles.txt", "af\nde\n");
+  absl::StatusOr<WordLists> lists = WordLists::Load(dir.path(), "en", {extra.path()});
+  ASSERT_TRUE(lists.ok()) << lists.status();
+  // The top first, then the languages by name, then the extra folder.
+  EXPECT_EQ(lists->lexicon(Lexicon::kNameParticles),
+            (std::vector<std::string>{"bin", "van", "de", "ter", "af"}));
+  // The document's language does not matter.
+  absl::StatusOr<WordLists> es = WordLists::Load(dir.path(), "es", {extra.path()});
+  ASSERT_TRUE(es.ok()) << es.status();
+  EXPECT_EQ(es->lexicon(Lexicon::kNameParticles), lists->lexicon(Lexicon::kNameParticles));
+  EXPECT_TRUE(lists->lexicon(Lexicon::kAuthorRoles).empty()) << "a missing file is no entry";
+}
+
+TEST(WordListsTest, CreditLabelsKeepTheirMarks) {
+  ListsDir dir;
+  dir.Write("en/credit-labels.txt",
+            "# labels\nfile photo | alone\nphoto | suffix\npicture\nsnap | alone | suffix\n");
+  dir.Write("fr/credit-labels.txt", "photo | alone\n");
+  absl::StatusOr<WordLists> lists = WordLists::Load(dir.path(), "en");
+  ASSERT_TRUE(lists.ok()) << lists.status();
+  const std::vector<CreditLabel>& labels = lists->credit_labels();
+  ASSERT_EQ(labels.size(), 4u);
+  EXPECT_EQ(labels[0].label, "file photo");
+  EXPECT_TRUE(labels[0].alone);
+  EXPECT_FALSE(labels[0].suffix);
+  EXPECT_EQ(labels[1].label, "photo");
+  EXPECT_TRUE(labels[1].alone && labels[1].suffix) << "listed twice: the marks of both";
+  EXPECT_FALSE(labels[2].alone || labels[2].suffix);
+  EXPECT_TRUE(labels[3].alone && labels[3].suffix);
+}
+
+TEST(WordListsTest, MalformedLexiconEntriesNameFileAndLine) {
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"en/author-roles.txt", "reporter | editor",
+       "expected one entry per line, without ` | `"},
+      {"name-particles.txt", "de la", "expected one word, not `de la`"},
+      {"en/author-beats.txt", "writes  about",
+       "expected words separated by one space, not `writes  about`"},
+      {"html-attributes.txt", "Class", "expected a name of lowercase ASCII letters, digits, `-` "
+                                       "and `_`, not `Class`"},
+      {"shortcodes.txt", "vc row", "expected a name of ASCII letters, digits, `-` and `_`, not "
+                                   "`vc row`"},
+      {"de/credit-labels.txt", "bild | before",
+       "unknown or repeated mark `before` (expected `label`, `label | alone`, `label | suffix` "
+       "or `label | alone | suffix`)"},
+      {"de/credit-labels.txt", "bild | alone | alone",
+       "unknown or repeated mark `alone` (expected `label`, `label | alone`, `label | suffix` "
+       "or `label | alone | suffix`)"},
+      {"en/credit-labels.txt", "photo of the day", "a label has at most 3 words"},
+  };
+  for (const auto& [file, line, message] : cases) {
+    ListsDir dir;
+    dir.Write(file, "# header\n" + line + "\n");
+    absl::StatusOr<WordLists> lists = WordLists::Load(dir.path(), "en");
+    ASSERT_FALSE(lists.ok()) << line;
+    EXPECT_EQ(lists.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_EQ(lists.status().message(), dir.Path(file) + ":2: " + message);
   }
 }
 

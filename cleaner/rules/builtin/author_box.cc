@@ -16,7 +16,10 @@
 //  - a byline (`By Jane Doe`, `Por ...`, `Par ...`, `Von ...`, `Di ...`,
 //    `Written by ...`, `Author: ...`) printed again when the same name had
 //    a byline before: the first one stays. A single byline always stays.
-// Lines next to each other (blank lines between) go as one finding.
+// Lines next to each other (blank lines between) go as one finding. The
+// words and phrases are data, every language's at once:
+// dictionaries/<lang>/author-*.txt and byline-openers.txt, and
+// dictionaries/name-particles.txt (see dictionaries/README.md).
 //
 // Why: CMS themes print an author box under each post and a byline above
 // it; a scraper takes them along with the text.
@@ -43,51 +46,6 @@ constexpr size_t kEdgeBlocks = 3;
 constexpr size_t kMaxBioWords = 80;
 // A name has one to this many words.
 constexpr size_t kMaxNameWords = 5;
-
-// The words of a short bio: MakeAuthorBoxRule() joins them into the bio
-// expression.
-constexpr std::string_view kRoleWords[] = {
-    "reporter", "journalist", "correspondent", "editor", "writer", "columnist", "contributor",
-    "photographer", "photojournalist", "producer", "freelancer",
-    "periodista", "reportera", "corresponsal", "redactor", "redactora", "editora", "columnista",
-    "colaborador", "colaboradora", "fotoperiodista", "escritor", "escritora",
-    "journaliste", "reporteur", "reportrice", "correspondant", "correspondante", "rédacteur",
-    "rédactrice", "éditeur", "éditrice", "chroniqueur", "chroniqueuse", "photographe",
-    "photojournaliste",
-    "journalistin", "reporterin", "korrespondent", "korrespondentin", "redakteur", "redakteurin",
-    "autor", "autorin", "fotograf", "fotografin", "kolumnist", "kolumnistin",
-    "giornalista", "corrispondente", "redattore", "redattrice", "cronista", "collaboratore",
-    "collaboratrice", "fotografo", "fotografa", "fotoreporter", "editorialista",
-    "jornalista", "repórter", "correspondente", "redator", "redatora", "colunista",
-    "fotojornalista", "fotógrafo", "fotógrafa"};
-constexpr std::string_view kCopulas[] = {
-    "is",   "was", "has been",     "works as", "es",  "fue", "trabaja como",
-    "est",  "était", "ist",        "war",      "arbeitet als", "è", "era",
-    "lavora come", "é", "foi", "trabalha como"};
-constexpr std::string_view kBeatPhrases[] = {
-    "covers",         "writes about",   "writes for",    "reports on",    "reports for",
-    "cubre",          "escribe sobre",  "escribe para",  "couvre",        "écrit sur",
-    "écrit pour",     "berichtet über", "berichtet für", "schreibt über", "schreibt für",
-    "si occupa di",   "scrive di",      "scrive per",    "cobre",         "escreve sobre",
-    "escreve para"};
-
-// Every match of the bio expression holds a role word or a beat phrase.
-// The scan looks for them, folding case as the expression does (the Kelvin
-// sign and the long s too), so that the expression runs only on lines that
-// have one. A word given as part of a longer one is enough.
-std::vector<PatternSpec> BioWordPatterns() {
-  std::vector<std::string_view> words(std::begin(kRoleWords), std::end(kRoleWords));
-  words.insert(words.end(), std::begin(kBeatPhrases), std::end(kBeatPhrases));
-  std::vector<std::string_view> shortest;
-  for (std::string_view w : words) {
-    const bool holds_another = std::any_of(words.begin(), words.end(), [w](std::string_view u) {
-      return u != w && w.find(u) != std::string_view::npos;
-    });
-    if (!holds_another) shortest.push_back(w);
-  }
-  return PatternsFor(shortest, {.text = "", .literal = true, .caseless = true,
-                                .origin = "built-in rule scrape.author-box (bio words)"});
-}
 
 RuleDescription Describe() {
   RuleDescription d;
@@ -184,43 +142,6 @@ RuleDescription Describe() {
   return d;
 }
 
-// Author archive headers (lowercase), followed by a name.
-constexpr std::string_view kArchiveHeaders[] = {
-    "all posts by", "view all posts by", "more posts by", "see all posts by",
-    "more articles by", "more stories by", "all articles by", "all stories by",
-    "todas las entradas de", "ver todas las entradas de", "todas las publicaciones de",
-    "ver todas las publicaciones de", "más artículos de", "más entradas de",
-    "tous les articles de", "voir tous les articles de", "tous les articles par",
-    "plus d'articles de", "plus d’articles de", "voir les articles de",
-    "alle beiträge von", "alle artikel von", "weitere artikel von", "weitere beiträge von",
-    "tutti gli articoli di", "visualizza tutti gli articoli di", "altri articoli di",
-    "tutti i post di", "todos os posts de", "ver todos os posts de",
-    "todas as publicações de", "ver todas as publicações de", "mais artigos de",
-    "mais posts de"};
-
-// `About the author` headers (lowercase), alone on their line.
-constexpr std::string_view kAboutHeaders[] = {
-    "about the author", "about the authors", "about the writer", "about the reporter",
-    "sobre el autor", "sobre la autora", "acerca del autor", "acerca de la autora",
-    "à propos de l'auteur", "à propos de l’auteur", "à propos de l'autrice",
-    "à propos de l’autrice", "l'auteur", "l’auteur", "über den autor", "über die autorin",
-    "zum autor", "zur autorin", "sull'autore", "sull’autore", "l'autore", "l’autore",
-    "l'autrice", "l’autrice", "sobre o autor", "sobre a autora"};
-
-// Words that open a byline (exact case forms are checked by the caller).
-constexpr std::string_view kBylineWords[] = {
-    "by", "por", "par", "von", "di", "written by", "escrito por", "écrit par", "rédigé par",
-    "geschrieben von", "scritto da", "author:", "autor:", "autora:", "auteur :", "auteur:",
-    "autrice :", "autrice:", "autore:", "autrice"};
-
-// Connectors that may stand inside a name.
-bool IsNameConnector(std::string_view w) {
-  static constexpr std::string_view kWords[] = {"de", "del", "da", "do", "dos", "das", "di",
-                                                "du", "van", "von", "der", "den", "la", "le",
-                                                "y", "e", "bin", "al", "el"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
 bool StartsCapital(std::string_view w) {
   size_t i = 0;
   return !w.empty() && IsUpper(NextCodePoint(w, i));
@@ -258,9 +179,10 @@ WordList Words(std::string_view s) {
 }
 
 // The name at the start of `words` (from `from`): capitalised words with
-// connectors between them; returns the number of words, 0 for none. A
-// trailing comma or separator ends it.
-size_t NameLength(std::span<const std::string_view> words, size_t from) {
+// `particles` (name-particles.txt) between them; returns the number of
+// words, 0 for none. A trailing comma or separator ends it.
+size_t NameLength(std::span<const std::string_view> words, size_t from,
+                  std::span<const std::string> particles) {
   size_t n = 0;
   size_t last_capital = 0;
   for (size_t i = from; i < words.size() && n < kMaxNameWords + 2; ++i) {
@@ -272,7 +194,7 @@ size_t NameLength(std::span<const std::string_view> words, size_t from) {
     if (StartsCapital(w)) {
       ++n;
       last_capital = n;
-    } else if (n > 0 && IsNameConnector(w)) {
+    } else if (n > 0 && std::find(particles.begin(), particles.end(), w) != particles.end()) {
       ++n;
     } else {
       break;
@@ -298,12 +220,69 @@ struct Piece {
   std::string evidence;
 };
 
+// The lexicons of the rule (dictionaries/README.md), as it compares them.
+struct AuthorLexicons {
+  // Every match of the bio expression holds one of these, in any case: the
+  // shortest of the roles and the beat phrases (a word that holds another
+  // is left out).
+  std::vector<std::string> bio_words;
+  std::vector<std::string> archive_headers;  // folded
+  std::vector<std::string> about_headers;    // folded
+  // The byline openers split into folded words, those of more words first.
+  std::vector<std::vector<std::string>> byline_openers;
+  std::vector<std::string> name_particles;  // as written
+};
+
+AuthorLexicons MakeLexicons(const WordLists& words) {
+  AuthorLexicons lexicons;
+  std::vector<std::string> bio_words = words.lexicon(Lexicon::kAuthorRoles);
+  for (const std::string& beat : words.lexicon(Lexicon::kAuthorBeats)) {
+    if (std::find(bio_words.begin(), bio_words.end(), beat) == bio_words.end()) {
+      bio_words.push_back(beat);
+    }
+  }
+  for (const std::string& w : bio_words) {
+    const bool holds_another =
+        std::any_of(bio_words.begin(), bio_words.end(), [&w](const std::string& u) {
+          return u != w && w.find(u) != std::string::npos;
+        });
+    if (!holds_another) lexicons.bio_words.push_back(w);
+  }
+  for (const std::string& h : words.lexicon(Lexicon::kAuthorArchiveHeaders)) {
+    lexicons.archive_headers.push_back(FoldWord(h));
+  }
+  for (const std::string& h : words.lexicon(Lexicon::kAuthorAboutHeaders)) {
+    lexicons.about_headers.push_back(FoldWord(h));
+  }
+  for (const std::string& opener : words.lexicon(Lexicon::kBylineOpeners)) {
+    std::vector<std::string> parts;
+    for (std::string_view w : Words(opener)) parts.push_back(FoldWord(w));
+    lexicons.byline_openers.push_back(std::move(parts));
+  }
+  // `Autrice : Marie Roux` is read with `autrice :`, not with `autrice`.
+  std::stable_sort(lexicons.byline_openers.begin(), lexicons.byline_openers.end(),
+                   [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  lexicons.name_particles = words.lexicon(Lexicon::kNameParticles);
+  return lexicons;
+}
+
 class AuthorBoxRule : public StructuralRule {
  public:
-  AuthorBoxRule(std::unique_ptr<RE2> bio, std::unique_ptr<RE2> bio_anywhere)
-      : StructuralRule(Describe()), bio_(std::move(bio)), bio_anywhere_(std::move(bio_anywhere)) {}
+  AuthorBoxRule(AuthorLexicons lexicons, std::unique_ptr<RE2> bio,
+                std::unique_ptr<RE2> bio_anywhere)
+      : StructuralRule(Describe()),
+        lexicons_(std::move(lexicons)),
+        bio_(std::move(bio)),
+        bio_anywhere_(std::move(bio_anywhere)) {}
 
-  std::vector<PatternSpec> CandidatePatterns() const override { return BioWordPatterns(); }
+  // The bio words, for the one scan, folding case as the bio expression
+  // does (the Kelvin sign and the long s too), so that the expression runs
+  // only on lines that have one.
+  std::vector<PatternSpec> CandidatePatterns() const override {
+    return PatternsFor(lexicons_.bio_words,
+                       {.text = "", .literal = true, .caseless = true,
+                        .origin = "built-in rule scrape.author-box (bio words)"});
+  }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     if (context.positions == nullptr) return;
@@ -402,13 +381,13 @@ class AuthorBoxRule : public StructuralRule {
   }
 
  private:
-  static bool IsArchiveHeader(std::string_view text) {
+  bool IsArchiveHeader(std::string_view text) const {
     if (!MaybeFurniture(text)) return false;
     // Every short capitalised line is asked: an ASCII one (most) is compared
     // without folding it into a new string.
     const bool ascii = IsAscii(text);
     const std::string lower = ascii ? std::string() : FoldWord(text);
-    for (std::string_view h : kArchiveHeaders) {
+    for (std::string_view h : lexicons_.archive_headers) {
       const bool opens =
           ascii ? text.size() > h.size() &&
                       absl::EqualsIgnoreCase(absl::string_view(text.data(), h.size()),
@@ -423,7 +402,7 @@ class AuthorBoxRule : public StructuralRule {
       if (!tail.empty() && (tail[0] == ":" || tail[0] == "-")) tail = tail.subspan(1);
       if (tail.empty()) continue;
       // A trailing arrow or post count may follow the name.
-      size_t n = NameLength(tail, 0);
+      size_t n = NameLength(tail, 0, lexicons_.name_particles);
       size_t i = n;
       while (i < tail.size() && (tail[i] == "\u2192" || tail[i] == "\u00BB" || tail[i] == "\u203A" ||
                                  (tail[i].front() == '(' && tail[i].back() == ')'))) {
@@ -434,23 +413,23 @@ class AuthorBoxRule : public StructuralRule {
     return false;
   }
 
-  static bool IsAboutHeader(std::string_view text) {
+  bool IsAboutHeader(std::string_view text) const {
     if (!MaybeFurniture(text) || text.size() > 40) return false;
     std::string lower = FoldWord(text);
     while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
-    return std::find(std::begin(kAboutHeaders), std::end(kAboutHeaders), lower) !=
-           std::end(kAboutHeaders);
+    return std::find(lexicons_.about_headers.begin(), lexicons_.about_headers.end(), lower) !=
+           lexicons_.about_headers.end();
   }
 
   // A line that is only a name.
-  static bool IsNameLine(std::string_view text) {
+  bool IsNameLine(std::string_view text) const {
     const WordList words = Words(Trim(text));
-    return !words.empty() && NameLength(words, 0) == words.size();
+    return !words.empty() && NameLength(words, 0, lexicons_.name_particles) == words.size();
   }
 
   // The folded name of a byline (`By Jane Doe`, `Por María López | EFE`), or
   // nullopt.
-  static std::optional<std::string> BylineName(std::string_view line) {
+  std::optional<std::string> BylineName(std::string_view line) const {
     const std::string_view text = Trim(line);
     if (text.size() > 120 || !MaybeFurniture(text)) return std::nullopt;
     const WordList words = Words(text);
@@ -461,19 +440,13 @@ class AuthorBoxRule : public StructuralRule {
       while (folded.size() <= i) folded.push_back(FoldWord(words[folded.size()]));
       return folded[i];
     };
-    // The openers split into words once: every short capitalised line asks.
-    static const auto* const kOpenerWords = [] {
-      auto* split = new std::vector<WordList>();
-      for (std::string_view opener : kBylineWords) split->push_back(Words(opener));
-      return split;
-    }();
-    for (const WordList& parts : *kOpenerWords) {
+    for (const std::vector<std::string>& parts : lexicons_.byline_openers) {
       if (words.size() <= parts.size()) continue;
       bool same = true;
       for (size_t i = 0; i < parts.size() && same; ++i) same = word(i) == parts[i];
       if (!same) continue;
       const size_t n = parts.size();
-      const size_t name = NameLength(words, n);
+      const size_t name = NameLength(words, n, lexicons_.name_particles);
       if (name == 0) continue;
       // After the name: nothing, or a separator and whatever the site adds.
       if (n + name < words.size()) {
@@ -515,7 +488,7 @@ class AuthorBoxRule : public StructuralRule {
     }
     if (!RE2::PartialMatch(first_line, *bio_anywhere_)) return std::nullopt;
     const WordList words = Words(doc.LineText(block.first_line));
-    const size_t name = NameLength(words, 0);
+    const size_t name = NameLength(words, 0, lexicons_.name_particles);
     if (name == 0 || name >= words.size()) return std::nullopt;
     // The words after the name.
     const size_t rest = static_cast<size_t>(words[name].data() - text.data());
@@ -590,38 +563,33 @@ class AuthorBoxRule : public StructuralRule {
     }
   }
 
+  AuthorLexicons lexicons_;
   std::unique_ptr<RE2> bio_;           // anchored after the name
   std::unique_ptr<RE2> bio_anywhere_;  // the same words anywhere in a line
 };
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule() {
-  // After the name: a copula, an optional article and up to three words,
-  // then a newsroom role; or a verb of the beat (`covers`, `cubre`...).
-  const auto alternation = [](std::span<const std::string_view> words) {
-    std::string out;
-    for (std::string_view w : words) {
-      if (!out.empty()) out += '|';
-      out += w;
-    }
-    return out;
-  };
-  const std::string role = alternation(kRoleWords);
-  const std::string copula = alternation(kCopulas);
-  const std::string beat = alternation(kBeatPhrases);
-  const std::string words = absl::StrCat(
-      "(?i:(?:(?:", copula, ")\\s+(?:(?:a|an|the|our|un|una|uno|une|la|le|l'|l’|um|uma|o|"
-      "a|el)\\s+)?(?:[\\pL'’-]+\\s+){0,3}(?:", role, ")s?\\b)|(?:(?:", beat, ")\\b))");
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule(const WordLists& words) {
+  // After the name: a copula, an optional determiner and up to three
+  // words, then a newsroom role; or a verb of the beat (`covers`,
+  // `cubre`...).
+  const std::string role = LiteralAlternation(words.lexicon(Lexicon::kAuthorRoles));
+  const std::string copula = LiteralAlternation(words.lexicon(Lexicon::kAuthorCopulas));
+  const std::string determiner = LiteralAlternation(words.lexicon(Lexicon::kAuthorDeterminers));
+  const std::string beat = LiteralAlternation(words.lexicon(Lexicon::kAuthorBeats));
+  const std::string bio_words =
+      absl::StrCat("(?i:(?:", copula, "\\s+(?:", determiner, "\\s+)?(?:[\\pL'’-]+\\s+){0,3}",
+                   role, "s?\\b)|(?:", beat, "\\b))");
   RE2::Options options;
   options.set_log_errors(false);
-  auto bio = std::make_unique<RE2>(absl::StrCat("^,?\\s*", words), options);
-  auto anywhere = std::make_unique<RE2>(absl::StrCat("\\s", words), options);
+  auto bio = std::make_unique<RE2>(absl::StrCat("^,?\\s*", bio_words), options);
+  auto anywhere = std::make_unique<RE2>(absl::StrCat("\\s", bio_words), options);
   if (!bio->ok() || !anywhere->ok()) {
     return absl::InternalError(absl::StrCat("scrape.author-box: bad bio expression: ",
                                             bio->ok() ? anywhere->error() : bio->error()));
   }
-  return std::make_unique<AuthorBoxRule>(std::move(bio), std::move(anywhere));
+  return std::make_unique<AuthorBoxRule>(MakeLexicons(words), std::move(bio), std::move(anywhere));
 }
 
 }  // namespace mtclean::internal

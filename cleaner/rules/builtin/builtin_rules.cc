@@ -2,12 +2,26 @@
 
 #include <algorithm>
 
+#include "re2/re2.h"
+
 namespace mtclean::internal {
+
+std::string LiteralAlternation(std::span<const std::string> phrases) {
+  // No character is outside the whole range of code points.
+  if (phrases.empty()) return "[^\\x00-\\x{10FFFF}]";
+  std::string out = "(?:";
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    if (i > 0) out += '|';
+    out += RE2::QuoteMeta(phrases[i]);
+  }
+  out += ')';
+  return out;
+}
 
 absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
     const WordLists& words, const Options& options) {
   std::vector<std::unique_ptr<StructuralRule>> rules;
-  rules.push_back(MakeStrayFragmentRule());
+  rules.push_back(MakeStrayFragmentRule(words));
   absl::StatusOr<std::unique_ptr<StructuralRule>> dateline = MakeDatelineRule(words);
   if (!dateline.ok()) return dateline.status();
   rules.push_back(std::move(*dateline));
@@ -19,10 +33,10 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeUntranslatedRule(options));
   rules.push_back(MakeRepeatedBlockRule());
   rules.push_back(MakePhotoCreditRule(words));
-  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule();
+  absl::StatusOr<std::unique_ptr<StructuralRule>> author_box = MakeAuthorBoxRule(words);
   if (!author_box.ok()) return author_box.status();
   rules.push_back(std::move(*author_box));
-  absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule();
+  absl::StatusOr<std::unique_ptr<StructuralRule>> markup_debris = MakeMarkupDebrisRule(words);
   if (!markup_debris.ok()) return markup_debris.status();
   rules.push_back(std::move(*markup_debris));
   rules.push_back(MakePageFurnitureRule());
@@ -33,7 +47,7 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
   rules.push_back(MakeHyphenSplitRule());
   rules.push_back(MakeMissingSpaceRule());
   rules.push_back(MakeSpacingRule());
-  rules.push_back(MakeUnbalancedQuoteRule());
+  rules.push_back(MakeUnbalancedQuoteRule(words));
   std::sort(rules.begin(), rules.end(),
             [](const auto& a, const auto& b) { return a->id() < b->id(); });
   return rules;

@@ -4,6 +4,8 @@
 #define MTCLEAN_RULES_BUILTIN_BUILTIN_RULES_H_
 
 #include <memory>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -23,17 +25,21 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
 // 0 for an empty document.
 size_t HeadlineRepeatsEnd(const Document& doc);
 
+// The alternation of `phrases` as literal text for RE2, `(?:a|b c|...)`;
+// one that never matches when there are none (an empty lexicon).
+std::string LiteralAlternation(std::span<const std::string> phrases);
+
 // One per file in this folder.
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAgencyNameRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeCalqueRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeUntranslatedRule(const Options& options);
 std::unique_ptr<StructuralRule> MakeDuplicateHeadlineRule();
 absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists& words);
-std::unique_ptr<StructuralRule> MakeStrayFragmentRule();
+std::unique_ptr<StructuralRule> MakeStrayFragmentRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakeRepeatedBlockRule();
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words);
-absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule();
-absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule();
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeAuthorBoxRule(const WordLists& words);
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule(const WordLists& words);
 std::unique_ptr<StructuralRule> MakePageFurnitureRule();
 std::unique_ptr<StructuralRule> MakeMojibakeRule();
 std::unique_ptr<StructuralRule> MakeHtmlEntityRule();
@@ -42,7 +48,7 @@ std::unique_ptr<StructuralRule> MakeDoubledWordRule();
 std::unique_ptr<StructuralRule> MakeHyphenSplitRule();
 std::unique_ptr<StructuralRule> MakeMissingSpaceRule();
 std::unique_ptr<StructuralRule> MakeSpacingRule();
-std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule();
+std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule(const WordLists& words);
 
 }  // namespace mtclean::internal
 

@@ -212,10 +212,12 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
     return absl::NotFoundError("newswire.dateline: the agency list is empty");
   }
   // City: one to four capitalised words (an all-caps city too), linked by
-  // short lowercase particles (`Rio de Janeiro`, `Frankfurt am Main`).
+  // short lowercase particles (`Rio de Janeiro`, `Frankfurt am Main`:
+  // dictionaries/place-particles.txt).
   const std::string word = "\\p{Lu}[\\p{L}\\p{M}'’.\\-]*";
   const std::string city = absl::StrCat(
-      word, "(?:\\s+(?:(?:de|del|da|do|di|am|an|la|le|el|sur|upon)\\s+)?", word, "){0,3}");
+      word, "(?:\\s+(?:", LiteralAlternation(words.lexicon(Lexicon::kPlaceParticles)),
+      "\\s+)?", word, "){0,3}");
   // Date: after a comma, up to 24 characters without brackets (`26`,
   // `Feb. 3`, `3 de febrero`, `26/02/2021`).
   const std::string date = "(?:\\s*,\\s*[^()\\n]{1,24}?)?";

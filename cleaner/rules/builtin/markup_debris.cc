@@ -13,7 +13,9 @@
 //    image of ...`, `L’image contient peut-être : ...`, and the other
 //    languages of the big social networks) at the start of a line or a
 //    sentence: to the end of the line.
-// A line left with nothing but separators goes whole.
+// A line left with nothing but separators goes whole. The names and
+// phrases are data: dictionaries/html-attributes.txt, shortcodes.txt and
+// <lang>/alt-text-openers.txt.
 //
 // Why: scrapers read the HTML, or the CMS's JSON, and leak pieces of it into
 // the text.
@@ -22,6 +24,7 @@
 // right after `<name` is left alone.
 #include <algorithm>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "cleaner/document/unicode_text.h"
@@ -104,24 +107,22 @@ RuleDescription Describe() {
   return d;
 }
 
-bool IsAttributeName(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "class", "id", "style", "align", "width", "height", "alt", "title", "src", "srcset",
-      "sizes", "href", "rel", "target", "loading", "decoding", "border", "itemprop", "lang",
-      "dir", "role", "frameborder", "allowfullscreen", "allow", "type", "name", "content",
-      "property", "valign", "bgcolor", "cellpadding", "cellspacing", "colspan", "rowspan",
-      "fetchpriority", "referrerpolicy"};
+// The names the rule knows: dictionaries/html-attributes.txt and
+// shortcodes.txt.
+struct MarkupNames {
+  absl::flat_hash_set<std::string> attributes;  // lower case
+  absl::flat_hash_set<std::string> shortcodes;  // as written
+};
+
+// `data-*` and `aria-*` attributes, whatever their name.
+bool IsAttributeName(const MarkupNames& names, std::string_view name) {
   const std::string lower = absl::AsciiStrToLower(absl::string_view(name.data(), name.size()));
   if (lower.rfind("data-", 0) == 0 || lower.rfind("aria-", 0) == 0) return lower.size() > 5;
-  return std::find(std::begin(kNames), std::end(kNames), lower) != std::end(kNames);
+  return names.attributes.contains(lower);
 }
 
-bool IsShortcodeName(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist", "vc_row",
-      "vc_column", "vc_column_text", "vc_single_image", "et_pb_section", "et_pb_row",
-      "et_pb_column", "et_pb_text", "et_pb_image"};
-  return std::find(std::begin(kNames), std::end(kNames), name) != std::end(kNames);
+bool IsShortcodeName(const MarkupNames& names, std::string_view name) {
+  return names.shortcodes.contains(absl::string_view(name.data(), name.size()));
 }
 
 bool IsAsciiNameChar(char c) {
@@ -153,18 +154,21 @@ struct Piece {
 
 class MarkupDebrisRule : public StructuralRule {
  public:
-  explicit MarkupDebrisRule(std::unique_ptr<RE2> alt_text)
-      : StructuralRule(Describe()), alt_text_(std::move(alt_text)) {}
+  MarkupDebrisRule(MarkupNames names, std::vector<std::string> alt_text_words,
+                   std::unique_ptr<RE2> alt_text)
+      : StructuralRule(Describe()),
+        names_(std::move(names)),
+        alt_text_words_(std::move(alt_text_words)),
+        alt_text_(std::move(alt_text)) {}
 
-  // Words that every alt-text opener holds one of, for the one scan: the
-  // expression runs only over a document that has one. The scan folds case
-  // as the expression does, the Kelvin sign and the long s included (a
-  // scanner test pins it).
+  // A piece of each alt-text opener, for the one scan: the expression runs
+  // only over a document that has one. The scan folds case as the
+  // expression does, the Kelvin sign and the long s included (a scanner
+  // test pins it).
   std::vector<PatternSpec> CandidatePatterns() const override {
-    static constexpr std::string_view kWords[] = {"imag",  "mmag",  "may be a", "photo",
-                                                  "foto",  "graph", "fico",     "bild"};
-    return PatternsFor(kWords, {.text = "", .literal = true, .caseless = true,
-                                .origin = "built-in rule scrape.markup-debris (alt text)"});
+    return PatternsFor(alt_text_words_,
+                       {.text = "", .literal = true, .caseless = true,
+                        .origin = "built-in rule scrape.markup-debris (alt text)"});
   }
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
@@ -197,7 +201,7 @@ class MarkupDebrisRule : public StructuralRule {
   // `/>` after. A lone attribute inside a sentence (`writing class="note"
   // in the code`) is prose about markup: a fragment opens its line, holds
   // two attributes or more, or ends a tag.
-  static void FindAttributes(std::string_view line, std::vector<Piece>* pieces) {
+  void FindAttributes(std::string_view line, std::vector<Piece>* pieces) const {
     size_t from = 0;
     while (true) {
       const size_t eq = line.find('=', from);
@@ -205,7 +209,7 @@ class MarkupDebrisRule : public StructuralRule {
       from = eq + 1;
       size_t begin = eq;
       while (begin > 0 && IsAsciiNameChar(line[begin - 1])) --begin;
-      if (begin == eq || !IsAttributeName(line.substr(begin, eq - begin))) continue;
+      if (begin == eq || !IsAttributeName(names_, line.substr(begin, eq - begin))) continue;
       if (begin > 0 && line[begin - 1] != ' ' && line[begin - 1] != '\t' &&
           line[begin - 1] != '[') {
         continue;
@@ -244,11 +248,11 @@ class MarkupDebrisRule : public StructuralRule {
   }
 
   // The end of the attribute `name="value"` starting at `i`, or 0.
-  static size_t AttributeEnd(std::string_view line, size_t i) {
+  size_t AttributeEnd(std::string_view line, size_t i) const {
     const size_t name_begin = i;
     while (i < line.size() && IsAsciiNameChar(line[i])) ++i;
     if (i == name_begin || i >= line.size() || line[i] != '=') return 0;
-    if (!IsAttributeName(line.substr(name_begin, i - name_begin))) return 0;
+    if (!IsAttributeName(names_, line.substr(name_begin, i - name_begin))) return 0;
     ++i;
     const size_t open = OpeningQuote(line, i);
     if (open == 0) return 0;
@@ -263,7 +267,7 @@ class MarkupDebrisRule : public StructuralRule {
   }
 
   // `[caption ...]`, `[/caption]` and the other shortcodes.
-  static void FindShortcodes(std::string_view line, std::vector<Piece>* pieces) {
+  void FindShortcodes(std::string_view line, std::vector<Piece>* pieces) const {
     size_t from = 0;
     while (true) {
       const size_t open = line.find('[', from);
@@ -273,7 +277,7 @@ class MarkupDebrisRule : public StructuralRule {
       if (i < line.size() && line[i] == '/') ++i;
       const size_t name_begin = i;
       while (i < line.size() && IsAsciiNameChar(line[i])) ++i;
-      if (!IsShortcodeName(line.substr(name_begin, i - name_begin))) continue;
+      if (!IsShortcodeName(names_, line.substr(name_begin, i - name_begin))) continue;
       if (i >= line.size() || (line[i] != ']' && line[i] != ' ')) continue;
       const size_t close = line.find(']', i);
       if (close == std::string_view::npos || close - open > kMaxMarkupBytes) continue;
@@ -373,38 +377,64 @@ class MarkupDebrisRule : public StructuralRule {
     }
   }
 
+  MarkupNames names_;
+  std::vector<std::string> alt_text_words_;
   std::unique_ptr<RE2> alt_text_;
 };
 
+// A piece for the scan shorter than this would be found in most documents.
+constexpr size_t kMinScanPiece = 4;
+
+// The longest run of ASCII in `phrase` (ends trimmed of spaces): where the
+// expression matches the phrase, the caseless scan finds this piece of it.
+std::string AsciiPiece(std::string_view phrase) {
+  std::string_view best;
+  size_t i = 0;
+  while (i < phrase.size()) {
+    size_t j = i;
+    while (j < phrase.size() && static_cast<unsigned char>(phrase[j]) < 0x80) ++j;
+    std::string_view run = phrase.substr(i, j - i);
+    while (!run.empty() && run.front() == ' ') run.remove_prefix(1);
+    while (!run.empty() && run.back() == ' ') run.remove_suffix(1);
+    if (run.size() > best.size()) best = run;
+    i = j;
+    while (i < phrase.size() && static_cast<unsigned char>(phrase[i]) >= 0x80) ++i;
+  }
+  return std::string(best);
+}
+
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule() {
+absl::StatusOr<std::unique_ptr<StructuralRule>> MakeMarkupDebrisRule(const WordLists& words) {
+  MarkupNames names;
+  for (const std::string& a : words.lexicon(Lexicon::kHtmlAttributes)) names.attributes.insert(a);
+  for (const std::string& c : words.lexicon(Lexicon::kShortcodes)) names.shortcodes.insert(c);
   // The openers of the alt text that Facebook, Instagram and others write,
   // at the start of a line or after a sentence's end, then to the line's
   // end. The phrase is the first capture group.
-  const std::string openers =
-      "image may contain|may be an image of|may be a graphic of|may be a cartoon of|"
-      "may be a closeup of|may be a meme of|may be a screenshot of|"
-      "no photo description available|"
-      "l[’']image contient peut-être|peut être une image de|peut être un graphique de|"
-      "aucune description de photo disponible|"
-      "la imagen puede contener|puede ser una imagen de|puede ser un gráfico de|"
-      "no hay ninguna descripción de la foto disponible|"
-      "das bild enthält möglicherweise|kann ein bild von|möglicherweise ein bild von|"
-      "keine fotobeschreibung verfügbar|"
-      "l[’']immagine può contenere|potrebbe essere un[’']immagine|"
-      "nessuna descrizione della foto disponibile|"
-      "a imagem pode conter|pode ser uma imagem de|nenhuma descrição de foto disponível";
+  const std::vector<std::string>& openers = words.lexicon(Lexicon::kAltTextOpeners);
+  std::vector<std::string> pieces;
+  for (const std::string& opener : openers) {
+    // An ASCII piece keeps the scan's database small and fast; a phrase
+    // with too little ASCII (another script) is looked for whole, its case
+    // folded with Unicode's tables.
+    std::string piece = AsciiPiece(opener);
+    if (piece.size() < kMinScanPiece) piece = opener;
+    if (std::find(pieces.begin(), pieces.end(), piece) == pieces.end()) {
+      pieces.push_back(std::move(piece));
+    }
+  }
   RE2::Options options;
   options.set_log_errors(false);
   options.set_never_nl(false);
   auto alt = std::make_unique<RE2>(
-      absl::StrCat("(?m)(?:^|[.!?…] )[ \\t]*((?i:", openers, ")[^\\n\\r]*)"), options);
+      absl::StrCat("(?m)(?:^|[.!?…] )[ \\t]*((?i:", LiteralAlternation(openers), ")[^\\n\\r]*)"),
+      options);
   if (!alt->ok()) {
     return absl::InternalError(
         absl::StrCat("scrape.markup-debris: bad alt-text expression: ", alt->error()));
   }
-  return std::make_unique<MarkupDebrisRule>(std::move(alt));
+  return std::make_unique<MarkupDebrisRule>(std::move(names), std::move(pieces), std::move(alt));
 }
 
 }  // namespace mtclean::internal

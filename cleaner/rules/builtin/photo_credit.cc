@@ -18,6 +18,9 @@
 // (`of`, `de`, `via`...), handout words (`handout`, `archivo`, `file`...),
 // agencies (dictionaries/agencies.txt) and stock sources; or a source
 // followed by a label word (`Xinhua Photo`) or joined to a name by a slash.
+// The words are data, every language's at once: dictionaries/<lang>/
+// credit-labels.txt, credit-by-words.txt, credit-name-words.txt and
+// dictionaries/stock-sources.txt.
 // Telling a name from a caption (`Photo: the mayor cuts the ribbon`, which
 // stays) needs the capitalisation and the agency list, so this is code, not
 // a pattern.
@@ -109,85 +112,46 @@ RuleDescription Describe() {
   return d;
 }
 
-// Labels of a credit, lowercase; matched against the first one to three
-// words of a candidate, which must start with a capital.
-const absl::flat_hash_set<std::string>& Labels() {
-  static const auto* labels = new absl::flat_hash_set<std::string>{
-      // en
-      "photo", "photos", "photograph", "photography", "picture", "pictures", "image",
-      "images", "pic", "credit", "credits", "photo credit", "photo credits", "image credit",
-      "picture credit", "photo courtesy", "courtesy", "file photo", "archive photo", "file image",
-      // es
-      "foto", "fotos", "fotografía", "fotografías", "imagen", "imágenes", "crédito",
-      "créditos", "foto de archivo", "imagen de archivo", "cortesía", "fuente foto",
-      // fr
-      "crédit", "crédits", "crédit photo", "crédits photo", "photo d'archives",
-      "photo d’archives", "image d'archives", "image d’archives", "photo d'illustration",
-      "photo d’illustration",
-      // de
-      "bild", "bilder", "bildquelle", "fotoquelle", "archivbild", "archivfoto", "symbolbild",
-      "fotonachweis", "bildnachweis",
-      // it
-      "immagine", "immagini", "crediti", "credito", "foto d'archivio", "foto d’archivio",
-      "fotografia", "credito fotografico", "immagine d'archivio", "immagine d’archivio",
-      // pt
-      "imagem", "imagens", "foto de arquivo", "imagem de arquivo", "cortesia",
-  };
-  return *labels;
-}
+// The lexicons of the rule (dictionaries/README.md), folded as the rule
+// folds the words of a line.
+struct CreditLexicons {
+  // Matched against the first one to three words of a candidate, which
+  // must start with a capital.
+  absl::flat_hash_set<std::string> labels;
+  // The first words of the labels: a candidate that starts otherwise has
+  // no label, and no longer phrase need be tried.
+  absl::flat_hash_set<std::string> label_first_words;
+  // Labels that are a credit on their own: `File photo`, `Foto de archivo`.
+  absl::flat_hash_set<std::string> alone_labels;
+  // Label words that may follow a source: `Xinhua Photo`, `EFE Foto`.
+  absl::flat_hash_set<std::string> suffix_labels;
+  // Words between a label and the name: `Photo by`, `Foto de`, `Courtesy of`.
+  absl::flat_hash_set<std::string> by_words;
+  // Lowercase words a credit's name may hold: connectors and handout words.
+  absl::flat_hash_set<std::string> name_words;
+  // Picture agencies and stock libraries: a credit even alone on a line.
+  absl::flat_hash_set<std::string> stock;
+};
 
-// The first words of the labels: a candidate that starts otherwise has no
-// label, and no longer phrase need be tried.
-const absl::flat_hash_set<std::string>& LabelFirstWords() {
-  static const auto* first_words = [] {
-    auto* out = new absl::flat_hash_set<std::string>();
-    for (const std::string& label : Labels()) out->insert(label.substr(0, label.find(' ')));
-    return out;
-  }();
-  return *first_words;
-}
-
-// Labels that are a credit on their own: `File photo`, `Foto de archivo`.
-bool IsArchiveLabel(std::string_view lower) {
-  static constexpr std::string_view kLabels[] = {
-      "file photo", "archive photo", "file image", "foto de archivo", "imagen de archivo",
-      "photo d'archives", "photo d’archives", "image d'archives", "image d’archives",
-      "archivbild", "archivfoto", "symbolbild", "foto d'archivio", "foto d’archivio",
-      "immagine d'archivio", "immagine d’archivio", "foto de arquivo", "imagem de arquivo"};
-  return std::find(std::begin(kLabels), std::end(kLabels), lower) != std::end(kLabels);
-}
-
-// Label words that may follow a source: `Xinhua Photo`, `EFE Foto`.
-bool IsLabelSuffix(std::string_view lower) {
-  return lower == "photo" || lower == "photos" || lower == "foto" || lower == "fotos" ||
-         lower == "pictures" || lower == "bild";
-}
-
-// Words between a label and the name: `Photo by`, `Foto de`, `Courtesy of`.
-bool IsByWord(std::string_view lower) {
-  static constexpr std::string_view kWords[] = {"by", "de", "por", "par", "von",
-                                                "di", "da", "do", "of"};
-  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
-}
-
-// Lowercase words a credit's name may hold: connectors and handout words.
-bool IsCreditLowercase(std::string_view lower) {
-  static const auto* words = new absl::flat_hash_set<std::string>{
-      // connectors
-      "of", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la", "le", "el", "los",
-      "las", "the", "and", "y", "e", "et", "und", "von", "van", "der", "den", "via", "for",
-      "para", "pour", "per", "on", "en", "sur", "auf", "su", "em", "by", "por", "par", "&",
-      // handout and archive words
-      "handout", "file", "archive", "archives", "archivo", "archiv", "archivio", "arquivo",
-      "courtesy", "cortesía", "cortesia", "courtoisie", "pool", "supplied", "screenshot",
-      "screengrab", "captura", "reproduction", "reproducción", "reprodução", "riproduzione",
-      "divulgação", "divulgación", "social", "media", "networks", "redes", "sociales",
-      "sociais", "illustration", "ilustración", "ilustração"};
-  return words->contains(absl::string_view(lower.data(), lower.size()));
-}
-
-bool IsHandoutWord(std::string_view lower) {
-  return IsCreditLowercase(lower) && lower != "of" && lower != "de" && lower.size() > 3;
+CreditLexicons MakeLexicons(const WordLists& words) {
+  CreditLexicons lexicons;
+  for (const CreditLabel& l : words.credit_labels()) {
+    std::string label = FoldForCompare(l.label);
+    lexicons.label_first_words.insert(label.substr(0, label.find(' ')));
+    if (l.alone) lexicons.alone_labels.insert(label);
+    if (l.suffix) lexicons.suffix_labels.insert(label);
+    lexicons.labels.insert(std::move(label));
+  }
+  for (const std::string& w : words.lexicon(Lexicon::kCreditByWords)) {
+    lexicons.by_words.insert(FoldWord(w));
+  }
+  for (const std::string& w : words.lexicon(Lexicon::kCreditNameWords)) {
+    lexicons.name_words.insert(FoldWord(w));
+  }
+  for (const std::string& s : words.lexicon(Lexicon::kStockSources)) {
+    lexicons.stock.insert(FoldForCompare(s));
+  }
+  return lexicons;
 }
 
 enum class Kind { kWord, kSlash, kColon, kBar, kDash };
@@ -239,8 +203,8 @@ bool StartsCapital(std::string_view word) {
 
 class PhotoCreditRule : public StructuralRule {
  public:
-  explicit PhotoCreditRule(absl::flat_hash_set<std::string> sources)
-      : StructuralRule(Describe()), sources_(std::move(sources)) {
+  PhotoCreditRule(CreditLexicons lexicons, absl::flat_hash_set<std::string> sources)
+      : StructuralRule(Describe()), lexicons_(std::move(lexicons)), sources_(std::move(sources)) {
     for (const std::string& s : sources_) {
       size_t b = 0;
       while (b < s.size()) {
@@ -282,6 +246,18 @@ class PhotoCreditRule : public StructuralRule {
   }
 
  private:
+  // A lowercase word a credit's name may hold (folded).
+  bool IsCreditLowercase(std::string_view lower) const {
+    return lexicons_.name_words.contains(absl::string_view(lower.data(), lower.size()));
+  }
+
+  // A handout word (`handout`, `archivo`): a credit's name word of four
+  // bytes or more, which makes a name a credit's on its own; the shorter
+  // ones are connectors.
+  bool IsHandoutWord(std::string_view lower) const {
+    return IsCreditLowercase(lower) && lower.size() > 3;
+  }
+
   // A word a credit's name may hold.
   bool IsNameWord(std::string_view word) const {
     if (StartsCapital(word)) return true;
@@ -313,7 +289,7 @@ class PhotoCreditRule : public StructuralRule {
   // Label form: `Photo: Reuters`, `Photo by Jane Doe`, `Foto EFE`.
   bool IsLabelledCredit(const std::vector<Token>& t) const {
     if (t.empty() || t[0].kind != Kind::kWord || !StartsCapital(t[0].text) ||
-        !LabelFirstWords().contains(FoldWord(t[0].text))) {
+        !lexicons_.label_first_words.contains(FoldWord(t[0].text))) {
       return false;
     }
     // The longest label of up to three words.
@@ -322,13 +298,14 @@ class PhotoCreditRule : public StructuralRule {
     for (size_t i = 0; i < t.size() && i < 3 && t[i].kind == Kind::kWord; ++i) {
       if (i > 0) phrase += ' ';
       phrase += FoldWord(t[i].text);
-      if (Labels().contains(phrase)) label_end = i + 1;
+      if (lexicons_.labels.contains(phrase)) label_end = i + 1;
     }
     if (label_end == 0) return false;
-    if (label_end == t.size()) return IsArchiveLabel(phrase);
+    if (label_end == t.size()) return lexicons_.alone_labels.contains(phrase);
     size_t i = label_end;
     bool joined = false;  // a by-word or a separator links label and name
-    if (i < t.size() && t[i].kind == Kind::kWord && IsByWord(FoldWord(t[i].text))) {
+    if (i < t.size() && t[i].kind == Kind::kWord &&
+        lexicons_.by_words.contains(FoldWord(t[i].text))) {
       ++i;
       joined = true;
     }
@@ -351,7 +328,7 @@ class PhotoCreditRule : public StructuralRule {
     size_t end = t.size();
     bool suffix = false;
     if (end > i + 1 && t[end - 1].kind == Kind::kWord && StartsCapital(t[end - 1].text) &&
-        IsLabelSuffix(FoldWord(t[end - 1].text))) {
+        lexicons_.suffix_labels.contains(FoldWord(t[end - 1].text))) {
       --end;
       suffix = true;
     }
@@ -501,22 +478,9 @@ class PhotoCreditRule : public StructuralRule {
     return s;
   }
 
-  static bool IsStock(const std::string& source) {
-    return std::find(std::begin(kStockSources), std::end(kStockSources), source) !=
-           std::end(kStockSources);
-  }
+  bool IsStock(const std::string& source) const { return lexicons_.stock.contains(source); }
 
- public:
-  // Picture agencies and stock libraries: a credit even alone on a line.
-  static constexpr std::string_view kStockSources[] = {
-      "getty images", "shutterstock", "istock",     "istockphoto",     "alamy",
-      "unsplash",     "pexels",       "pixabay",    "depositphotos",   "adobe stock",
-      "ap photo",     "afp photo",    "epa",        "epa-efe",         "vcg",
-      "visual china group", "imago",  "picture alliance", "picture-alliance", "ansa foto",
-      "reuters pictures",
-  };
-
- private:
+  CreditLexicons lexicons_;
   absl::flat_hash_set<std::string> sources_;       // folded names
   absl::flat_hash_set<std::string> source_words_;  // their words
 };
@@ -524,13 +488,14 @@ class PhotoCreditRule : public StructuralRule {
 }  // namespace
 
 std::unique_ptr<StructuralRule> MakePhotoCreditRule(const WordLists& words) {
+  CreditLexicons lexicons = MakeLexicons(words);
   absl::flat_hash_set<std::string> sources;
   for (const Agency& a : words.agencies()) {
     sources.insert(FoldForCompare(a.canonical));
     for (const std::string& v : a.variants) sources.insert(FoldForCompare(v));
   }
-  for (std::string_view s : PhotoCreditRule::kStockSources) sources.insert(std::string(s));
-  return std::make_unique<PhotoCreditRule>(std::move(sources));
+  sources.insert(lexicons.stock.begin(), lexicons.stock.end());
+  return std::make_unique<PhotoCreditRule>(std::move(lexicons), std::move(sources));
 }
 
 }  // namespace mtclean::internal

@@ -8,11 +8,13 @@
 // the name stands (`...told the Nikkei Asian Review newspaper.`). When
 // nothing confirms a rejoin but the fragment carries an unmatched quote, the
 // fragment and its quote are deleted. Other short sentences (`He agreed.
-// Twice.`) are left alone.
+// Twice.`) are left alone. The lowercase words a name may hold (`of`, `de`)
+// are listed in dictionaries/title-connectors.txt.
 //
 // Why: machine translation reorders the words around a quoted foreign title
 // and leaves its second half stranded after the full stop.
 #include <algorithm>
+#include <span>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -60,13 +62,12 @@ RuleDescription Describe() {
   return d;
 }
 
-// Connector words that may sit inside a capitalised name.
-bool IsNameConnector(std::string_view w) {
-  static constexpr std::string_view kConnectors[] = {
-      "of", "de", "del", "da", "do", "dos", "das", "di", "du", "des", "la",
-      "le", "el", "the", "and", "y", "e", "et", "und", "für", "&", "von"};
-  return std::find(std::begin(kConnectors), std::end(kConnectors), w) !=
-         std::end(kConnectors);
+// The lowercase words that may sit inside a capitalised name
+// (dictionaries/title-connectors.txt), compared exactly.
+using Connectors = std::span<const std::string>;
+
+bool IsNameConnector(Connectors connectors, std::string_view w) {
+  return std::find(connectors.begin(), connectors.end(), w) != connectors.end();
 }
 
 bool StartsUpper(std::string_view w) {
@@ -129,12 +130,13 @@ std::vector<Word> SplitWords(std::string_view text, size_t begin, size_t end) {
 // The cheap test every sentence takes: at most kMaxFragmentWords words, each
 // capitalised or a name connector, the first capitalised. Stops at the first
 // word that fails, without allocating.
-bool MayBeFragment(std::string_view text, size_t begin, size_t end) {
+bool MayBeFragment(std::string_view text, size_t begin, size_t end, Connectors connectors) {
   size_t count = 0;
   bool ok = true;
   VisitWords(text, begin, end, [&](const Word& w) {
     const std::string_view s = text.substr(w.begin, w.end - w.begin);
-    ok = ++count <= kMaxFragmentWords && (StartsUpper(s) || (count > 1 && IsNameConnector(s)));
+    ok = ++count <= kMaxFragmentWords &&
+         (StartsUpper(s) || (count > 1 && IsNameConnector(connectors, s)));
     return ok;
   });
   return ok && count > 0;
@@ -151,7 +153,8 @@ size_t CountQuotes(std::string_view text, size_t begin, size_t end) {
 
 class StrayFragmentRule : public StructuralRule {
  public:
-  StrayFragmentRule() : StructuralRule(Describe()) {}
+  explicit StrayFragmentRule(std::vector<std::string> connectors)
+      : StructuralRule(Describe()), connectors_(std::move(connectors)) {}
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
@@ -198,13 +201,13 @@ class StrayFragmentRule : public StructuralRule {
                      size_t fragment_begin, size_t fragment_end, size_t with_stop,
                      std::vector<Finding>* out) const {
     const std::string_view text = context.doc.text();
-    if (!MayBeFragment(text, fragment_begin, fragment_end)) return;
+    if (!MayBeFragment(text, fragment_begin, fragment_end, connectors_)) return;
     const std::vector<Word> words = SplitWords(text, fragment_begin, fragment_end);
     if (words.empty() || words.size() > kMaxFragmentWords) return;
     if (!StartsUpper(text.substr(words[0].begin, words[0].end - words[0].begin))) return;
     for (const Word& w : words) {
       std::string_view s = text.substr(w.begin, w.end - w.begin);
-      if (!StartsUpper(s) && !IsNameConnector(s)) return;
+      if (!StartsUpper(s) && !IsNameConnector(connectors_, s)) return;
     }
     std::vector<std::string> fragment_words;
     for (const Word& w : words) {
@@ -223,7 +226,7 @@ class StrayFragmentRule : public StructuralRule {
       for (size_t start_word = end_word + 1; start_word-- > 0;) {
         std::string_view w =
             text.substr(prev[start_word].begin, prev[start_word].end - prev[start_word].begin);
-        if (!StartsUpper(w) && !(start_word < end_word && IsNameConnector(w))) break;
+        if (!StartsUpper(w) && !(start_word < end_word && IsNameConnector(connectors_, w))) break;
         if (end_word - start_word + 1 + words.size() > context.words.max_name_words()) break;
         const std::string candidate =
             std::string(text.substr(prev[start_word].begin,
@@ -253,12 +256,14 @@ class StrayFragmentRule : public StructuralRule {
     f.edits.push_back({stop_end, with_stop, ""});
     out->push_back(std::move(f));
   }
+
+  std::vector<std::string> connectors_;
 };
 
 }  // namespace
 
-std::unique_ptr<StructuralRule> MakeStrayFragmentRule() {
-  return std::make_unique<StrayFragmentRule>();
+std::unique_ptr<StructuralRule> MakeStrayFragmentRule(const WordLists& words) {
+  return std::make_unique<StrayFragmentRule>(words.lexicon(Lexicon::kTitleConnectors));
 }
 
 }  // namespace mtclean::internal

@@ -78,8 +78,8 @@ struct Open {
 
 class UnbalancedQuoteRule : public StructuralRule {
  public:
-  UnbalancedQuoteRule()
-      : StructuralRule(Describe()), stray_fragment_(MakeStrayFragmentRule()) {}
+  explicit UnbalancedQuoteRule(const WordLists& words)
+      : StructuralRule(Describe()), stray_fragment_(MakeStrayFragmentRule(words)) {}
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
@@ -251,8 +251,8 @@ class UnbalancedQuoteRule : public StructuralRule {
 
 }  // namespace
 
-std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule() {
-  return std::make_unique<UnbalancedQuoteRule>();
+std::unique_ptr<StructuralRule> MakeUnbalancedQuoteRule(const WordLists& words) {
+  return std::make_unique<UnbalancedQuoteRule>(words);
 }
 
 }  // namespace mtclean::internal

@@ -1,3 +1,5 @@
+#include "cleaner/rules/builtin/builtin_rules.h"
+#include "re2/re2.h"
 #include "tests/test_support.h"
 
 namespace mtclean {
@@ -139,6 +141,23 @@ TEST(AuthorBoxTest, ArchiveLinkInTheMiddleOfALongStoryStays) {
   const std::string text =
       std::string(kHeadline) + story + "\n\nAll posts by Jane Doe\n\n" + story + "\n";
   EXPECT_EQ(CleanOrDie(*engine, text).cleaned, text);
+}
+
+// The rule's expression is built from its lexicons: their entries are
+// literal text, and an empty lexicon matches nothing.
+TEST(AuthorBoxTest, LexiconAlternationIsLiteralAndAnEmptyOneMatchesNothing) {
+  const std::vector<std::string> words = {"l'", "a.b", "works as"};
+  const RE2 some(internal::LiteralAlternation(words));
+  ASSERT_TRUE(some.ok()) << some.error();
+  EXPECT_TRUE(RE2::FullMatch("a.b", some));
+  EXPECT_FALSE(RE2::FullMatch("axb", some));
+  EXPECT_TRUE(RE2::FullMatch("works as", some));
+  EXPECT_TRUE(RE2::FullMatch("l'", some));
+  const RE2 none(internal::LiteralAlternation({}));
+  ASSERT_TRUE(none.ok()) << none.error();
+  for (const char* text : {"", "a", "\n", "\xF4\x8F\xBF\xBF"}) {
+    EXPECT_FALSE(RE2::PartialMatch(text, none)) << text;
+  }
 }
 
 }  // namespace
