@@ -37,6 +37,20 @@ std::string DefaultCacheDir() {
   return "";
 }
 
+// Every option that may be given several times takes one value each time
+// (`--rules A --rules B`), as ruff and Vale do: by default CLI11 lets a
+// vector option take every word that follows it, so `--rules house.yaml
+// article.txt` would read the input as a rule file. Positional arguments
+// (the paths) still take all that is left.
+void OneValuePerOption(CLI::App* app) {
+  for (CLI::Option* option : app->get_options()) {
+    if (!option->get_positional()) option->allow_extra_args(false);
+  }
+  for (CLI::App* command : app->get_subcommands([](CLI::App*) { return true; })) {
+    OneValuePerOption(command);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,7 +67,8 @@ int main(int argc, char** argv) {
                  "Folder holding rules/ and dictionaries/ (default: MTCLEAN_DATA_DIR "
                  "or the built-in location)");
   app.add_option("--rules", engine_options.rule_paths,
-                 "Extra rule file or folder of *.yaml rules (repeatable)");
+                 "Extra rule file or folder of *.yaml rules (repeat the option for more: "
+                 "--rules A --rules B)");
   CLI::Option* lang =
       app.add_option("--lang", engine_options.language,
                      "Language of the text: de, en, es, fr, it or pt (beats a configuration's); "
@@ -122,6 +137,7 @@ int main(int argc, char** argv) {
                    "How many of the documents furthest from gold to show with their diffs")
       ->capture_default_str();
 
+  OneValuePerOption(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
