@@ -166,10 +166,11 @@ class ZstdSource : public ByteSource {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
+absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
+                                                           const std::string& name) {
   std::unique_ptr<FdSource> fd;
   if (path == "-") {
-    fd = std::make_unique<FdSource>(STDIN_FILENO, "<stdin>", false);
+    fd = std::make_unique<FdSource>(STDIN_FILENO, name.empty() ? "<stdin>" : name, false);
   } else {
     const int f = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (f < 0) {

@@ -27,11 +27,13 @@ class ByteSource {
   virtual uint64_t consumed() const = 0;
 };
 
-// Opens `path` ("-": standard input). The kind is told by the first bytes,
-// not the name: gzip (1f 8b, concatenated members too), Zstandard
-// (28 b5 2f fd, several frames too), else plain. Error: NotFound or
-// PermissionDenied naming the path; InvalidArgument for a folder.
-absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path);
+// Opens `path` ("-": standard input, which messages call `name` when it is
+// not empty, else "<stdin>"). The kind is told by the first bytes, not the
+// name: gzip (1f 8b, concatenated members too), Zstandard (28 b5 2f fd,
+// several frames too), else plain. Error: NotFound or PermissionDenied
+// naming the path; InvalidArgument for a folder.
+absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
+                                                           const std::string& name = "");
 
 // Whole lines of a ByteSource, a batch at a time.
 class LineReader {

@@ -38,7 +38,7 @@ std::string CurrentFolderUri() {
 
 int RunCheck(EngineSet& engines, const CliOptions& options) {
   absl::StatusOr<std::vector<PreparedInput>> inputs =
-      PrepareInputs(engines, options.paths, options.markdown);
+      PrepareInputs(engines, options.paths, options.markdown, options.stdin_filename);
   if (!inputs.ok()) {
     std::cerr << "mtclean: error: " << inputs.status().message() << "\n";
     return kExitUsage;

@@ -411,7 +411,9 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
   if (options.fail_on != "never") run.threshold = ParseSeverity(options.fail_on);
   int stdin_count = 0;
   for (const std::string& p : ExpandCorpusPaths(options.paths)) {
-    absl::StatusOr<EngineSet::Selection> selection = engines.For(p);
+    // Standard input is configured as its name (--stdin-filename) would be.
+    absl::StatusOr<EngineSet::Selection> selection =
+        engines.For(p == "-" && !options.stdin_filename.empty() ? options.stdin_filename : p);
     if (!selection.ok()) {
       std::cerr << "mtclean: error: " << selection.status().message() << "\n";
       return kExitUsage;
@@ -419,7 +421,7 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
     if (p != "-" && selection->config != nullptr && selection->config->Skips(p)) continue;
     CorpusInput input;
     input.path = p;
-    input.shown = DisplayPath(p);
+    input.shown = DisplayPath(p, options.stdin_filename);
     input.engine = selection->engine;
     struct stat st {};
     if (p != "-" && ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
@@ -467,7 +469,7 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
     while (current < run.inputs.size()) {
       if (!reader) {
         absl::StatusOr<std::unique_ptr<ByteSource>> source =
-            OpenByteSource(run.inputs[current].path);
+            OpenByteSource(run.inputs[current].path, run.inputs[current].shown);
         if (!source.ok()) {
           Batch b;
           b.input = current++;

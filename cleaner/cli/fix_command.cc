@@ -20,7 +20,7 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     return kExitUsage;
   }
   absl::StatusOr<std::vector<PreparedInput>> inputs =
-      PrepareInputs(engines, options.paths, options.markdown);
+      PrepareInputs(engines, options.paths, options.markdown, options.stdin_filename);
   if (!inputs.ok()) {
     std::cerr << "mtclean: error: " << inputs.status().message() << "\n";
     return kExitUsage;

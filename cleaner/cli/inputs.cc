@@ -36,14 +36,15 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code ec;
     if (path == "-" || !fs::is_directory(path, ec)) {
-      inputs.push_back({.path = path, .named = true, .error = {}});
+      inputs.push_back({.path = path, .named = true, .error = {}, .name = {}});
       continue;
     }
     std::vector<Input> found;
     auto unreadable = [&found](const std::string& folder, const std::error_code& error) {
       found.push_back({.path = folder,
                        .named = false,
-                       .error = absl::StrCat(folder, ": cannot read folder: ", error.message())});
+                       .error = absl::StrCat(folder, ": cannot read folder: ", error.message()),
+                       .name = {}});
     };
     fs::recursive_directory_iterator it(path, ec);
     if (ec) unreadable(path, ec);
@@ -61,7 +62,7 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
           it.disable_recursion_pending();
         }
       } else if (it->is_regular_file(entry_ec) && IsTextExtension(it->path())) {
-        found.push_back({.path = current, .named = false, .error = {}});
+        found.push_back({.path = current, .named = false, .error = {}, .name = {}});
       }
     }
     if (ec && current != path) unreadable(current, ec);
@@ -95,7 +96,7 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
 absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& policy) {
   using Verdict = LoadedInput::Verdict;
   const std::string& path = input.path;
-  const std::string shown = path == "-" ? "<stdin>" : path;
+  const std::string shown = !input.name.empty() ? input.name : path == "-" ? "<stdin>" : path;
   if (!input.error.empty()) return absl::UnavailableError(input.error);
   LoadedInput loaded;
   auto too_large = [&](uint64_t size) {

@@ -16,6 +16,7 @@ struct Input {
   std::string path;
   bool named = true;  // false: found by walking a folder
   std::string error;  // set for a folder the walk could not open: names it
+  std::string name;   // how messages name it when not `path`: standard input's name
 };
 
 // Expands the command-line paths: files as given, folders walked (sorted)

@@ -1,5 +1,6 @@
 // mtclean: cleans the artifacts that scraping and machine translation leave
 // in news text. See README.md for the commands.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -79,7 +80,11 @@ int main(int argc, char** argv) {
   app.add_option("--config", config_path,
                  "Configuration file for every input, instead of the nearest .mtclean.yaml");
   app.add_flag("--markdown", options.markdown,
-               "Read every input as Markdown (default: *.md and *.markdown files only)");
+               "Read every input as Markdown (default: *.md and *.markdown files, and "
+               "unnamed standard input that opens with front matter)");
+  app.add_option("--stdin-filename", options.stdin_filename,
+                 "The file name of standard input (-): its extension tells Markdown, its "
+                 "folder the nearest .mtclean.yaml, and messages show it");
 
   app.add_option("--max-bytes", options.read.max_bytes,
                  "Skip documents larger than this many bytes, with a warning")
@@ -145,6 +150,13 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : mtclean::cli::kExitUsage;
   }
 
+  if (!options.stdin_filename.empty() &&
+      ((!*check && !*fix) ||
+       std::find(options.paths.begin(), options.paths.end(), "-") == options.paths.end())) {
+    std::cerr << "mtclean: error: --stdin-filename names standard input: give `-` as the "
+                 "path of check or fix\n";
+    return mtclean::cli::kExitUsage;
+  }
   if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
   std::optional<std::string> config;
   if (!config_path.empty()) config = config_path;
