@@ -63,6 +63,16 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
       input_error = true;
       return;
     }
+    if (item.loaded->rest_unread) {
+      // Standard input over --max-bytes: the rest is read and dropped, to
+      // say how large it was.
+      if (absl::Status s = FinishStandardInput(input.input, options.read, &*item.loaded, nullptr);
+          !s.ok()) {
+        std::cerr << "mtclean: error: " << s.message() << "\n";
+        input_error = true;
+        return;
+      }
+    }
     if (!ReportVerdict(*item.loaded)) {
       input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
       return;

@@ -1,9 +1,11 @@
 // End-to-end tests of what the mtclean binary does with input nobody
 // checked: each case states the exact behaviour (exit code, message, bytes).
-#include <filesystem>
-#include <string>
-
 #include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+#include <string>
 
 #include "tests/cli/shell.h"
 #include "tests/test_support.h"
@@ -141,13 +143,68 @@ TEST(BadInputTest, DocumentsOverMaxBytesAreSkippedBeforeTheyAreRead) {
       << r.err;
   EXPECT_NE(r.out.find("story.txt:3:1:"), std::string::npos) << r.out;
 
-  // The limit is the user's to set; standard input is measured as it is read.
+  // The limit is the user's to set; standard input is measured as it is
+  // read. The filter passes it on unchanged and says it did not clean it.
   r = Shell("$MTCLEAN --max-bytes 100 fix - < story.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_EQ(r.out, kStory);
+  EXPECT_EQ(r.err, "mtclean: error: <stdin>: skipped: 163 bytes is more than --max-bytes 100 "
+                   "(passed on unchanged)\n");
+  r = Shell("$MTCLEAN --max-bytes 100 check - < story.txt", s.dir().string());
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out, kStory);  // passed on unchanged
-  EXPECT_NE(r.err.find("<stdin>: skipped: 163 bytes is more than --max-bytes 100"),
-            std::string::npos)
-      << r.err;
+  EXPECT_EQ(r.err, "mtclean: warning: <stdin>: skipped: 163 bytes is more than --max-bytes 100\n");
+}
+
+// What GNU time measured for a command: peak resident memory in MB, elapsed
+// seconds and processor seconds (from `/usr/bin/time -f "%M %e %U %S" -o
+// FILE`). Bounds on time are on processor seconds, which a loaded machine
+// does not stretch, with a loose bound on elapsed seconds beside them.
+struct Cost {
+  double peak_mb = 0;
+  double seconds = 0;
+  double cpu_seconds = 0;
+};
+Cost ReadCost(const std::string& path) {
+  Cost cost;
+  std::istringstream in(ReadFile(path));
+  std::string line;
+  // GNU time prints "Command exited with non-zero status N" first then.
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    double kb = 0, user = 0, system = 0;
+    if (fields >> kb >> cost.seconds >> user >> system) {
+      cost.peak_mb = kb / 1024;
+      cost.cpu_seconds = user + system;
+    }
+  }
+  return cost;
+}
+std::ostream& operator<<(std::ostream& out, const Cost& cost) {
+  return out << cost.peak_mb << " MB peak, " << cost.seconds << " s (" << cost.cpu_seconds
+             << " s of processor)";
+}
+constexpr char kTime[] = "/usr/bin/time -f \"%M %e %U %S\" -o ";
+
+// Regression: `fix -` read all of standard input before passing on what is
+// over --max-bytes (300 MB: 643 MB resident, 34 s).
+TEST(BadInputTest, StandardInputOverMaxBytesIsPassedOnAsItIsRead) {
+  Scratch s;
+  // 300 MB of text generated as it is read (no file on disk), over the
+  // default limit of 128 MiB; the output is compared as it is written.
+  const std::string text = "yes \"The council met again on Monday and voted on the budget.\" | "
+                           "head -c 300000000";
+  const RunOutput r = Shell(text + " | { " + kTime + "cost.txt $MTCLEAN fix -; echo $? > rc.txt; } | "
+                                "cmp - <(" + text + ") && echo same",
+                            s.dir().string());
+  EXPECT_EQ(r.out, "same\n") << r.err;
+  EXPECT_EQ(ReadFile(s.Path("rc.txt")), "3\n");
+  EXPECT_EQ(r.err, "mtclean: error: <stdin>: skipped: 300000000 bytes is more than --max-bytes "
+                   "134217728 (passed on unchanged)\n");
+  const Cost cost = ReadCost(s.Path("cost.txt"));
+  std::cout << "fix - on 300 MB: " << cost << "\n";
+  EXPECT_LT(cost.peak_mb, 300);
+  EXPECT_LT(cost.cpu_seconds, 20);
+  EXPECT_LT(cost.seconds, 120);
 }
 
 TEST(BadInputTest, HundredMegabyteSingleLineIsCleaned) {
