@@ -87,7 +87,8 @@ int main(int argc, char** argv) {
                  "folder the nearest .mtclean.yaml, and messages show it");
 
   app.add_option("--max-bytes", options.read.max_bytes,
-                 "Skip documents larger than this many bytes, with a warning")
+                 "Skip documents larger than this many bytes, with a warning; with --jsonl, "
+                 "a larger record is a bad record")
       ->capture_default_str();
   app.add_flag("--lossy", options.read.lossy,
                "Replace invalid UTF-8 with U+FFFD (and say so) instead of refusing the file");
