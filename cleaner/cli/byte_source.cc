@@ -216,8 +216,8 @@ absl::Status LineReader::Fill() {
   }
   // The buffer keeps its size between reads, so that its bytes are not
   // cleared again before every read (pipes hand out 64 KB at a time).
-  if (buffer_.size() < end_ + kReadSize) buffer_.resize(end_ + kReadSize);
-  absl::StatusOr<size_t> got = source_->Read(buffer_.data() + end_, kReadSize);
+  if (buffer_.size() < end_ + read_size_) buffer_.resize(end_ + read_size_);
+  absl::StatusOr<size_t> got = source_->Read(buffer_.data() + end_, read_size_);
   if (!got.ok()) return got.status();
   end_ += *got;
   if (*got == 0) eof_ = true;

@@ -71,7 +71,7 @@ struct LineChunk {
 // after white space is not `{`) is refused as soon as that byte arrives, and
 // a line longer than `max_line` bytes (its terminator, `\n` or `\r\n`, not
 // counted) as soon as that many bytes have arrived without its end; a
-// refused line is then handed out in pieces of at most about 1 MB, in
+// refused line is then handed out in pieces of at most a read (1 MB), in
 // order, so that it can be passed on or dropped. Such lines that arrive
 // whole within one read are handed out as ordinary lines: their reader sees
 // them whole anyway, and they are no larger than `max_line` plus a read.
@@ -79,8 +79,11 @@ struct LineChunk {
 // times.
 class LineReader {
  public:
-  LineReader(std::unique_ptr<ByteSource> source, uint64_t max_line)
-      : source_(std::move(source)), max_line_(max_line) {}
+  // `read_size`: the most bytes asked of the source at once (1 MB; smaller
+  // in tests, where a large buffer per input costs more than the input).
+  LineReader(std::unique_ptr<ByteSource> source, uint64_t max_line,
+             size_t read_size = size_t{1} << 20)
+      : source_(std::move(source)), max_line_(max_line), read_size_(read_size) {}
 
   // Replaces `chunk` with the next whole lines (about `target` bytes, or one
   // line of at most `max_line` bytes longer than that) or the next piece of
@@ -99,6 +102,7 @@ class LineReader {
 
   std::unique_ptr<ByteSource> source_;
   uint64_t max_line_;
+  size_t read_size_;
   std::string buffer_;  // holds bytes up to end_, and room for a read
   size_t end_ = 0;
   size_t begin_ = 0;    // buffer_[begin_, end_) is not handed out yet

@@ -162,19 +162,20 @@ class StepSource : public cli::ByteSource {
   size_t pos_ = 0;
 };
 
-// The line reader over all of `input`, `step` bytes a read, refusing lines
-// over `max_line`: what it hands out, joined, is the input; whole lines are
-// lines; a refused line deserves it; nothing it holds is larger than the
-// limit and a read.
-std::string CheckLineReader(std::string_view input, size_t step, size_t max_line) {
-  cli::LineReader reader(std::make_unique<StepSource>(input, step), max_line);
+// The line reader over all of `input`, asking `read_size` bytes a read of a
+// source that hands out at most `step`, refusing lines over `max_line`:
+// what it hands out, joined, is the input; whole lines are lines; a refused
+// line deserves it; nothing it holds is larger than the limit and a read.
+std::string CheckLineReader(std::string_view input, size_t step, size_t read_size,
+                            size_t max_line) {
+  cli::LineReader reader(std::make_unique<StepSource>(input, step), max_line, read_size);
   cli::LineChunk chunk;
   std::string joined;
   std::string refused;  // the refused line so far
   bool in_refused = false;
   cli::LineChunk::Reason reason = cli::LineChunk::Reason::kNone;
   size_t column = 0;
-  const size_t bound = max_line + step + 1;
+  const size_t bound = max_line + std::min(step, read_size) + 1;
   for (;;) {
     absl::StatusOr<bool> more = reader.Next(64, &chunk);
     if (!more.ok()) return "the line reader failed on an input that reads";
@@ -220,9 +221,13 @@ std::string CheckLineReader(std::string_view input, size_t step, size_t max_line
     if (nl == std::string::npos && joined.size() != input.size()) {
       return "a refused line ends before its line end";
     }
+    // The record without its line end (`\n` or `\r\n`; a last line without
+    // `\n` keeps its `\r`, as the record reader does).
     std::string_view record = refused;
-    if (!record.empty() && record.back() == '\n') record.remove_suffix(1);
-    if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+    if (!record.empty() && record.back() == '\n') {
+      record.remove_suffix(1);
+      if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+    }
     if (chunk.line_bytes != record.size()) return "a refused line's size is wrong";
     if (reason == cli::LineChunk::Reason::kTooLarge) {
       if (record.size() <= max_line) return "a line within the limit was refused as too large";
@@ -249,10 +254,15 @@ std::string CheckLineReader(std::string_view input, size_t step, size_t max_line
 std::string CheckJsonRecord(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
   // The line reader cuts the whole input, with reads and a limit that vary
-  // with its size: a byte at a time and small limits, then whole reads.
-  for (const auto& [step, max_line] :
-       {std::pair<size_t, size_t>{1 + size % 7, size % 23}, {1 << 20, 1 + size % 61}}) {
-    if (std::string broken = CheckLineReader(input, step, max_line); !broken.empty()) {
+  // with its size: a few bytes at a time and small limits, then reads that
+  // the source fills. (Its reads are small here: a buffer of 1 MB for every
+  // input would make the fuzzer forty times slower.)
+  struct Cut {
+    size_t step, read_size, max_line;
+  };
+  for (const Cut& cut : {Cut{1 + size % 7, 64, size % 23}, Cut{4096, 1 + size % 97, 1 + size % 61}}) {
+    if (std::string broken = CheckLineReader(input, cut.step, cut.read_size, cut.max_line);
+        !broken.empty()) {
       return broken;
     }
   }
