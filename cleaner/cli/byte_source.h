@@ -71,8 +71,9 @@ struct LineChunk {
 // after white space is not `{`) is refused as soon as that byte arrives, and
 // a line longer than `max_line` bytes (its terminator, `\n` or `\r\n`, not
 // counted) as soon as that many bytes have arrived without its end; a
-// refused line is then handed out in pieces of at most a read (1 MB), in
-// order, so that it can be passed on or dropped. Such lines that arrive
+// refused line is then handed out in pieces, in order (the first holds what
+// had arrived, at most `max_line` and a read; the others at most a read), so
+// that it can be passed on or dropped. Such lines that arrive
 // whole within one read are handed out as ordinary lines: their reader sees
 // them whole anyway, and they are no larger than `max_line` plus a read.
 // Time is linear in the input: every byte is looked at a bounded number of
@@ -85,10 +86,11 @@ class LineReader {
              size_t read_size = size_t{1} << 20)
       : source_(std::move(source)), max_line_(max_line), read_size_(read_size) {}
 
-  // Replaces `chunk` with the next whole lines (about `target` bytes, or one
-  // line of at most `max_line` bytes longer than that) or the next piece of
-  // a refused line. Returns false at the end of the input (`chunk` empty).
-  // Memory: the buffer holds at most `max(target, max_line)` plus one read.
+  // Replaces `chunk` with the next whole lines (about `target` bytes; the
+  // last line may take it past that by `max_line` and a read at most) or the
+  // next piece of a refused line. Returns false at the end of the input
+  // (`chunk` empty). Memory: the buffer holds at most `target`, `max_line`
+  // and one read.
   absl::StatusOr<bool> Next(size_t target, LineChunk* chunk);
 
   const ByteSource& source() const { return *source_; }
