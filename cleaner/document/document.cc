@@ -100,11 +100,17 @@ std::string RepairUtf8(std::string_view text, size_t* replaced) {
 
 bool OpensWithFrontMatter(std::string_view text) {
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  // The lines of `text`, without their `\n` and a `\r` before it.
+  // The lines of `text`, without their `\n` and a `\r` before it (a last
+  // line without `\n` keeps its `\r`), as Document::Index cuts them.
   size_t pos = 0;
   auto next_line = [&](std::string_view* line) {
     if (pos >= text.size()) return false;
-    const size_t nl = std::min(text.find('\n', pos), text.size());
+    const size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      *line = text.substr(pos);
+      pos = text.size();
+      return true;
+    }
     *line = text.substr(pos, nl - pos);
     if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
     pos = nl + 1;

@@ -68,6 +68,11 @@ std::string CheckPipeline(const uint8_t* data, size_t size) {
   absl::StatusOr<internal::Document> doc = internal::Document::Create(
       text, markdown ? internal::Syntax::kMarkdown : internal::Syntax::kPlain);
   if (!doc.ok()) return "document of accepted text refused";
+  // The CLI's quick look for front matter (is unnamed standard input
+  // Markdown?) agrees with the document's.
+  if (internal::OpensWithFrontMatter(text) != (doc->first_body_line() > 0)) {
+    return "OpensWithFrontMatter disagrees with the document's front matter";
+  }
   // Both sorted: one pass over regions and edits.
   size_t k = 0;
   for (const internal::Region& region : doc->protected_regions()) {
