@@ -104,6 +104,15 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
+# A network that inspects TLS has its own certificate authority, which any
+# new machine on it needs too (npm's registry is reached over https): the
+# root gets the host's local certificates, which Debian's ca-certificates
+# adds to the system store (Debian's Node.js uses that store) when
+# install-deps.sh installs it. Nothing else of the host goes in.
+if [ -d /usr/local/share/ca-certificates ]; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp -r /usr/local/share/ca-certificates/. "$root/usr/local/share/ca-certificates/"
+fi
 
 step "cloning $commit into /src/mtclean"
 mkdir -p "$root/src"
