@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages mtclean needs to build and test, only those
-# that are missing. Run as root (or with sudo available). Safe to run again.
+# that are missing: on a fresh Debian 12 with nothing else installed, this is
+# all the set-up the README's two commands need (scripts/fresh-machine-check.sh
+# checks that). Run as root (or with sudo available). Safe to run again.
 set -euo pipefail
 
+# Tools the tests run, as COMMAND:PACKAGE: the package is installed only when
+# the command is missing, so a machine that has the tool another way (Node.js
+# from its own packages, say) keeps it.
+tools=(
+  git:git patch:patch cmp:diffutils gzip:gzip zstd:zstd
+  pre-commit:pre-commit            # the pre-commit hooks' test
+  npm:npm node:nodejs              # the SARIF validator (npm package)
+  script:bsdutils unshare:util-linux truncate:coreutils
+  /usr/bin/time:time
+  python3:python3
+)
+
 packages=(
-  cmake g++ make pkg-config git patch
+  cmake g++ make pkg-config
   clang libclang-rt-dev
-  pre-commit
-  python3
+  ca-certificates                  # npm's registry and git over https
   libicu-dev
   libhunspell-dev hunspell-en-us hunspell-es hunspell-fr hunspell-de-de
   hunspell-it hunspell-pt-pt
@@ -19,12 +32,17 @@ packages=(
   nlohmann-json3-dev
   libgtest-dev libgmock-dev
   libbenchmark-dev
-  zlib1g-dev libzstd-dev zstd
+  zlib1g-dev libzstd-dev
   libjemalloc-dev
-  time linux-perf
+  linux-perf
 )
 
 missing=()
+for t in "${tools[@]}"; do
+  if ! command -v "${t%%:*}" >/dev/null 2>&1; then
+    missing+=("${t#*:}")
+  fi
+done
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")

@@ -3,7 +3,7 @@
 # they are missing:
 #   - Microsoft's SARIF validator (npm package @microsoft/sarif-multitool),
 #     into the folder given as $1 (default: build/test-tools);
-#   - pre-commit (Debian package), through install-deps.sh.
+#   - pre-commit and npm (Debian packages), through install-deps.sh.
 # ctest runs this as the set-up fixture of the tests that need the tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ tools_dir="${1:-build/test-tools}"
 validator="$tools_dir/node_modules/.bin/sarif-multitool"
 binary="$tools_dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 
-if ! command -v pre-commit >/dev/null 2>&1; then
+if ! command -v pre-commit >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   ./scripts/install-deps.sh
 fi
 

@@ -166,10 +166,11 @@ class ZstdSource : public ByteSource {
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path) {
+absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
+                                                           const std::string& name) {
   std::unique_ptr<FdSource> fd;
   if (path == "-") {
-    fd = std::make_unique<FdSource>(STDIN_FILENO, "<stdin>", false);
+    fd = std::make_unique<FdSource>(STDIN_FILENO, name.empty() ? "<stdin>" : name, false);
   } else {
     const int f = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (f < 0) {
@@ -196,45 +197,131 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& pa
   return std::unique_ptr<ByteSource>(std::move(fd));
 }
 
-absl::StatusOr<bool> LineReader::Next(size_t target, std::string* bytes,
-                                      std::vector<size_t>* line_ends) {
-  bytes->clear();
-  line_ends->clear();
-  bytes->swap(carry_);
-  // Read until the batch holds `target` bytes and a line end, or the input ends.
-  size_t scanned = 0;
-  size_t last_end = std::string::npos;
+void LineChunk::Clear() {
+  kind = Kind::kLines;
+  bytes.clear();
+  line_ends.clear();
+  starts_line = false;
+  ends_line = false;
+  reason = Reason::kNone;
+  column = 0;
+  line_bytes = 0;
+}
+
+absl::Status LineReader::Fill() {
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  // The buffer keeps its size between reads, so that its bytes are not
+  // cleared again before every read (pipes hand out 64 KB at a time).
+  if (buffer_.size() < end_ + read_size_) buffer_.resize(end_ + read_size_);
+  absl::StatusOr<size_t> got = source_->Read(buffer_.data() + end_, read_size_);
+  if (!got.ok()) return got.status();
+  end_ += *got;
+  if (*got == 0) eof_ = true;
+  return absl::OkStatus();
+}
+
+LineChunk::Reason LineReader::Refuse(size_t from, size_t* column) {
+  const std::string_view line = std::string_view(buffer_.data(), end_).substr(begin_ + from);
+  if (!object_) {
+    // JSON's white space; `\n` ends the line.
+    while (space_ < line.size() && (line[space_] == ' ' || line[space_] == '\t' ||
+                                    line[space_] == '\r')) {
+      ++space_;
+    }
+    if (space_ < line.size()) {
+      if (line[space_] != '{') {
+        *column = space_ + 1;
+        return LineChunk::Reason::kNotAnObject;
+      }
+      object_ = true;
+    }
+  }
+  // A last `\r` may be the start of the line's terminator.
+  const size_t size = line.size() - (!line.empty() && line.back() == '\r' ? 1 : 0);
+  return size > max_line_ ? LineChunk::Reason::kTooLarge : LineChunk::Reason::kNone;
+}
+
+absl::StatusOr<bool> LineReader::Next(size_t target, LineChunk* chunk) {
+  chunk->Clear();
+  if (refusing_) {
+    // The next piece of a refused line: up to its `\n`, or what one read
+    // brought.
+    if (begin_ == end_ && !eof_) {
+      if (absl::Status s = Fill(); !s.ok()) return s;
+    }
+    const std::string_view rest = std::string_view(buffer_.data(), end_).substr(begin_);
+    const size_t nl = rest.find('\n');
+    const size_t n = nl == std::string_view::npos ? rest.size() : nl + 1;
+    chunk->kind = LineChunk::Kind::kRefused;
+    chunk->bytes.assign(rest.substr(0, n));
+    begin_ += n;
+    refused_bytes_ += n;
+    chunk->ends_line = nl != std::string_view::npos || (eof_ && begin_ == end_);
+    if (chunk->ends_line) {
+      // The line's size without its terminator (`\n` or `\r\n`, whose `\r`
+      // may have ended the previous piece).
+      size_t terminator = 0;
+      if (nl != std::string_view::npos) terminator = 1 + (n >= 2 ? rest[n - 2] == '\r' : last_cr_);
+      chunk->line_bytes = refused_bytes_ - terminator;
+      refusing_ = false;
+    }
+    last_cr_ = n > 0 ? rest[n - 1] == '\r' : last_cr_;
+    return true;
+  }
+
+  // Whole lines, [begin_, begin_ + taken).
+  size_t taken = 0;
   for (;;) {
-    if (const size_t nl = bytes->rfind('\n'); nl != std::string::npos && nl >= scanned) {
-      last_end = nl + 1;
+    while (taken < target) {
+      const char* base = buffer_.data() + begin_;
+      const size_t available = end_ - begin_;
+      const void* nl = std::memchr(base + scanned_, '\n', available - scanned_);
+      if (nl == nullptr) {
+        scanned_ = available;
+        break;
+      }
+      taken = scanned_ = static_cast<size_t>(static_cast<const char*>(nl) - base) + 1;
+      chunk->line_ends.push_back(taken);
+      space_ = 0;
+      object_ = false;
     }
-    scanned = bytes->size();
-    if (eof_ || (last_end != std::string::npos && bytes->size() >= target)) break;
-    const size_t old = bytes->size();
-    bytes->resize(old + std::max(kReadSize, target / 4));
-    absl::StatusOr<size_t> got = source_->Read(bytes->data() + old, bytes->size() - old);
-    if (!got.ok()) {
-      bytes->resize(old);
-      return got.status();
+    if (taken >= target && !chunk->line_ends.empty()) break;
+    if (eof_) {
+      const size_t available = end_ - begin_;
+      if (available > taken) {
+        taken = scanned_ = available;
+        chunk->line_ends.push_back(taken);
+      }
+      break;
     }
-    bytes->resize(old + *got);
-    if (*got == 0) eof_ = true;
+    // The line not yet complete, [begin_ + taken, end).
+    size_t column = 0;
+    const LineChunk::Reason reason = Refuse(taken, &column);
+    if (reason != LineChunk::Reason::kNone) {
+      if (!chunk->line_ends.empty()) break;  // the whole lines before it first
+      chunk->kind = LineChunk::Kind::kRefused;
+      chunk->starts_line = true;
+      chunk->reason = reason;
+      chunk->column = column;
+      chunk->bytes.assign(buffer_.data() + begin_, end_ - begin_);
+      refused_bytes_ = chunk->bytes.size();
+      last_cr_ = !chunk->bytes.empty() && chunk->bytes.back() == '\r';
+      begin_ = end_;
+      scanned_ = space_ = 0;
+      object_ = false;
+      refusing_ = true;
+      return true;
+    }
+    if (absl::Status s = Fill(); !s.ok()) return s;
   }
-  if (eof_) {
-    last_end = bytes->size();
-  } else {
-    carry_.assign(*bytes, last_end, std::string::npos);
-    bytes->resize(last_end);
-  }
-  size_t start = 0;
-  while (start < bytes->size()) {
-    const char* nl = static_cast<const char*>(
-        std::memchr(bytes->data() + start, '\n', bytes->size() - start));
-    const size_t end = nl == nullptr ? bytes->size() : static_cast<size_t>(nl - bytes->data()) + 1;
-    line_ends->push_back(end);
-    start = end;
-  }
-  return !bytes->empty();
+  chunk->bytes.assign(buffer_.data() + begin_, taken);
+  begin_ += taken;
+  scanned_ -= taken;
+  return !chunk->bytes.empty();
 }
 
 }  // namespace mtclean::cli

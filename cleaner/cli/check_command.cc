@@ -38,7 +38,7 @@ std::string CurrentFolderUri() {
 
 int RunCheck(EngineSet& engines, const CliOptions& options) {
   absl::StatusOr<std::vector<PreparedInput>> inputs =
-      PrepareInputs(engines, options.paths, options.markdown);
+      PrepareInputs(engines, options.paths, options.markdown, options.stdin_filename);
   if (!inputs.ok()) {
     std::cerr << "mtclean: error: " << inputs.status().message() << "\n";
     return kExitUsage;
@@ -62,6 +62,16 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
       std::cerr << "mtclean: error: " << item.loaded.status().message() << "\n";
       input_error = true;
       return;
+    }
+    if (item.loaded->rest_unread) {
+      // Standard input over --max-bytes: the rest is read and dropped, to
+      // say how large it was.
+      if (absl::Status s = FinishStandardInput(input.input, options.read, &*item.loaded, nullptr);
+          !s.ok()) {
+        std::cerr << "mtclean: error: " << s.message() << "\n";
+        input_error = true;
+        return;
+      }
     }
     if (!ReportVerdict(*item.loaded)) {
       input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;

@@ -23,6 +23,7 @@ struct CliOptions {
   std::vector<std::string> paths;
   bool write = false;
   bool markdown = false;         // read every input as Markdown
+  std::string stdin_filename;    // names standard input (`-`): format, configuration, messages
   std::string format = "text";   // check: text|json|sarif|github|diff; rules: text|json
   std::string color = "auto";    // auto | always | never
   std::string fail_on = "info";  // error | warning | info | never

@@ -80,12 +80,15 @@ struct CorpusInput {
   uint64_t size = 0;  // of the file, 0 when unknown
 };
 
-// A unit of work: whole lines of one input, and what became of them.
+// A unit of work: whole lines of one input, or a piece of a line the reader
+// refused (too large, or not a JSON object), and what became of them.
 struct Batch {
   size_t input = 0;
   uint64_t first_line = 1;  // 1-based
   std::string bytes;
   std::vector<size_t> line_ends;
+  bool refused = false;         // `bytes` is a piece of the refused line `first_line`
+  std::string refused_message;  // on its last piece: why it was refused
   uint64_t consumed = 0;  // bytes of all inputs read when this batch was made
   std::string read_error;  // the input could not be read past this batch
 
@@ -191,6 +194,12 @@ bool ProcessRecord(const Run& run, const CorpusInput& input, uint64_t line_numbe
     }
     return true;
   };
+  // A record that arrived whole in one read may still be over the limit
+  // (the reader refuses the ones it has to wait for).
+  if (record.size() > run.options.read.max_bytes) {
+    return bad(absl::StrCat(record.size(), " bytes is more than --max-bytes ",
+                            run.options.read.max_bytes));
+  }
   absl::StatusOr<RecordLayout> layout =
       ScanRecord(record, run.path, run.corpus.annotate ? kAnnotationKey : "");
   if (!layout.ok()) return bad(std::string(layout.status().message()));
@@ -286,6 +295,20 @@ bool ProcessRecord(const Run& run, const CorpusInput& input, uint64_t line_numbe
 
 void ProcessBatch(const Run& run, Batch* batch) {
   const CorpusInput& input = run.inputs[batch->input];
+  if (batch->refused) {
+    // Passed through as it came (check: dropped), and counted once.
+    batch->totals.bytes += batch->bytes.size();
+    if (run.fix) batch->out = std::move(batch->bytes);
+    if (!batch->refused_message.empty()) {
+      // A last line without a newline gets one, as every record does.
+      if (run.fix && (batch->out.empty() || batch->out.back() != '\n')) batch->out.push_back('\n');
+      ++batch->totals.bad_records;
+      batch->bad.push_back(absl::StrCat(input.shown, ":", batch->first_line,
+                                        ": bad record: ", batch->refused_message));
+    }
+    std::string().swap(batch->bytes);
+    return;
+  }
   size_t start = 0;
   for (size_t i = 0; i < batch->line_ends.size(); ++i) {
     const size_t end = batch->line_ends[i];
@@ -411,7 +434,9 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
   if (options.fail_on != "never") run.threshold = ParseSeverity(options.fail_on);
   int stdin_count = 0;
   for (const std::string& p : ExpandCorpusPaths(options.paths)) {
-    absl::StatusOr<EngineSet::Selection> selection = engines.For(p);
+    // Standard input is configured as its name (--stdin-filename) would be.
+    absl::StatusOr<EngineSet::Selection> selection =
+        engines.For(p == "-" && !options.stdin_filename.empty() ? options.stdin_filename : p);
     if (!selection.ok()) {
       std::cerr << "mtclean: error: " << selection.status().message() << "\n";
       return kExitUsage;
@@ -419,7 +444,7 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
     if (p != "-" && selection->config != nullptr && selection->config->Skips(p)) continue;
     CorpusInput input;
     input.path = p;
-    input.shown = DisplayPath(p);
+    input.shown = DisplayPath(p, options.stdin_filename);
     input.engine = selection->engine;
     struct stat st {};
     if (p != "-" && ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) {
@@ -457,30 +482,36 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
   Progress progress(progress_on, size_known ? total_size : 0);
   const Clock::time_point start = Clock::now();
 
-  // The reader: the inputs in order, a batch of lines at a time.
+  // The reader: the inputs in order, a batch of lines (or a piece of a
+  // refused line) at a time.
+  const uint64_t max_record = options.read.max_bytes;
   size_t current = 0;
   std::optional<LineReader> reader;
   uint64_t next_line = 1;
   uint64_t consumed_before = 0;  // of the inputs finished
   bool input_error = false;
+  bool reading_stopped = false;  // a refused line ended the run
+  LineChunk::Reason refused_reason = LineChunk::Reason::kNone;
+  size_t refused_column = 0;
   auto next = [&]() -> std::optional<Batch> {
-    while (current < run.inputs.size()) {
+    while (!reading_stopped && current < run.inputs.size()) {
       if (!reader) {
         absl::StatusOr<std::unique_ptr<ByteSource>> source =
-            OpenByteSource(run.inputs[current].path);
+            OpenByteSource(run.inputs[current].path, run.inputs[current].shown);
         if (!source.ok()) {
           Batch b;
           b.input = current++;
           b.read_error = std::string(source.status().message());
           return b;
         }
-        reader.emplace(std::move(*source));
+        reader.emplace(std::move(*source), max_record);
         next_line = 1;
       }
       Batch b;
       b.input = current;
       b.first_line = next_line;
-      absl::StatusOr<bool> more = reader->Next(kBatchBytes, &b.bytes, &b.line_ends);
+      LineChunk chunk;
+      absl::StatusOr<bool> more = reader->Next(kBatchBytes, &chunk);
       b.consumed = consumed_before + reader->source().consumed();
       if (!more.ok() || !*more) {
         consumed_before += reader->source().consumed();
@@ -488,7 +519,36 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
         ++current;
         if (more.ok()) continue;
         b.read_error = std::string(more.status().message());
+        return b;
       }
+      if (chunk.kind == LineChunk::Kind::kRefused) {
+        if (chunk.starts_line) {
+          refused_reason = chunk.reason;
+          refused_column = chunk.column;
+        }
+        const bool too_large = refused_reason == LineChunk::Reason::kTooLarge;
+        if (!corpus.skip_bad_records) {
+          // The run stops here: the rest of the line is not read.
+          b.fatal = absl::StrCat(
+              run.inputs[current].shown, ":", next_line, ": bad record: ",
+              too_large ? absl::StrCat("more than --max-bytes ", max_record, " bytes")
+                        : absl::StrCat("column ", refused_column, ": expected a JSON object"));
+          reading_stopped = true;
+          return b;
+        }
+        b.refused = true;
+        b.bytes = std::move(chunk.bytes);
+        if (chunk.ends_line) {
+          b.refused_message =
+              too_large ? absl::StrCat(chunk.line_bytes, " bytes is more than --max-bytes ",
+                                       max_record)
+                        : absl::StrCat("column ", refused_column, ": expected a JSON object");
+          ++next_line;
+        }
+        return b;
+      }
+      b.bytes = std::move(chunk.bytes);
+      b.line_ends = std::move(chunk.line_ends);
       next_line += b.line_ends.size();
       return b;
     }

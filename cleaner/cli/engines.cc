@@ -1,9 +1,10 @@
 #include "cleaner/cli/engines.h"
 
+#include <filesystem>
+
 #include "cleaner/cli/corpus.h"
 #include "cleaner/cli/ordered_pool.h"
-
-#include <filesystem>
+#include "cleaner/document/document.h"
 
 namespace mtclean::cli {
 
@@ -58,8 +59,8 @@ std::vector<const Engine*> EngineSet::engines() const {
   return out;
 }
 
-std::string DisplayPath(const std::string& path) {
-  if (path == "-") return "<stdin>";
+std::string DisplayPath(const std::string& path, const std::string& stdin_name) {
+  if (path == "-") return stdin_name.empty() ? "<stdin>" : DisplayPath(stdin_name);
   const fs::path p = fs::path(path).lexically_normal();
   if (p.is_absolute()) {
     std::error_code ec;
@@ -69,23 +70,34 @@ std::string DisplayPath(const std::string& path) {
   return p.string();
 }
 
+TextFormat TextFormatForUnnamedInput(std::string_view text) {
+  return internal::OpensWithFrontMatter(text) ? TextFormat::kMarkdown : TextFormat::kPlain;
+}
+
 absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
                                                          const std::vector<std::string>& paths,
-                                                         bool markdown) {
+                                                         bool markdown,
+                                                         const std::string& stdin_name) {
   std::vector<PreparedInput> prepared;
   for (const Input& input : ExpandInputs(paths)) {
-    absl::StatusOr<EngineSet::Selection> selection = engines.For(input.path);
+    const bool is_stdin = input.path == "-";
+    // Standard input is configured and formatted as its name would be.
+    const std::string& as_path = is_stdin && !stdin_name.empty() ? stdin_name : input.path;
+    absl::StatusOr<EngineSet::Selection> selection = engines.For(as_path);
     if (!selection.ok()) return selection.status();
-    if (input.path != "-" && selection->config != nullptr &&
-        selection->config->Skips(input.path)) {
+    // Standard input was given explicitly: a configuration's `skip` does not
+    // apply to it, whatever its name.
+    if (!is_stdin && selection->config != nullptr && selection->config->Skips(input.path)) {
       continue;
     }
     PreparedInput p;
     p.input = input;
-    p.shown = DisplayPath(input.path);
-    p.format = markdown ? TextFormat::kMarkdown
-               : input.path == "-" ? TextFormat::kPlain
-                                   : TextFormatForPath(input.path);
+    p.shown = DisplayPath(input.path, stdin_name);
+    if (is_stdin) p.input.name = p.shown;
+    p.format = markdown            ? TextFormat::kMarkdown
+               : as_path == "-"    ? TextFormat::kPlain
+                                   : TextFormatForPath(as_path);
+    p.format_from_text = !markdown && as_path == "-";
     p.engine = selection->engine;
     prepared.push_back(std::move(p));
   }
@@ -106,8 +118,10 @@ void CleanInOrder(const std::vector<PreparedInput>& inputs, int jobs, const Read
       [&read](CleanedInput& item) {
         item.loaded = LoadInput(item.input->input, read);
         if (item.loaded.ok() && item.loaded->verdict == LoadedInput::Verdict::kClean) {
-          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text,
-                                                  item.input->format);
+          const TextFormat format = item.input->format_from_text
+                                        ? TextFormatForUnnamedInput(item.loaded->text)
+                                        : item.input->format;
+          item.result = item.input->engine->Clean(item.input->shown, item.loaded->text, format);
         }
       },
       [&emit](CleanedInput& item) {

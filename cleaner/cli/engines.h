@@ -51,19 +51,33 @@ class EngineSet {
 struct PreparedInput {
   Input input;        // the path as given or found ("-" for standard input)
   std::string shown;  // relative to the current folder when below it; `<stdin>`
+                      // or the name --stdin-filename gives standard input
   TextFormat format = TextFormat::kPlain;
+  // Standard input without a name (and without --markdown): Markdown when
+  // the text opens with front matter, else `format`.
+  bool format_from_text = false;
   const Engine* engine = nullptr;
 };
 
 // Expands `paths`, drops the files a configuration skips, and selects each
-// input's engine. Error: a configuration or engine error (exit code 2).
+// input's engine. `stdin_name`, when not empty, names standard input (`-`)
+// as a file would be named: its extension says whether it is Markdown, its
+// folder which `.mtclean.yaml` applies, and messages show it. Error: a
+// configuration or engine error (exit code 2).
 absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
                                                          const std::vector<std::string>& paths,
-                                                         bool markdown);
+                                                         bool markdown,
+                                                         const std::string& stdin_name = "");
+
+// The format of a document read from standard input without a name: Markdown
+// when it opens with front matter (`---` or `+++` fences, as Hugo, Jekyll
+// and Astro write), plain text otherwise.
+TextFormat TextFormatForUnnamedInput(std::string_view text);
 
 // `path` as linters print it: relative to the current folder when it lies
-// below it, else as given (normalised).
-std::string DisplayPath(const std::string& path);
+// below it, else as given (normalised); `-` is `<stdin>`, or `stdin_name`
+// shown the same way when it is not empty.
+std::string DisplayPath(const std::string& path, const std::string& stdin_name = "");
 
 // One prepared input, read under a policy and, when it is to be cleaned,
 // cleaned by its engine.

@@ -1,6 +1,7 @@
 // `mtclean fix PATH...`: the unified diff of the safe fixes (default),
 // `--write` to apply them in place, or `fix -` as a filter.
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "cleaner/cli/commands.h"
@@ -20,7 +21,7 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     return kExitUsage;
   }
   absl::StatusOr<std::vector<PreparedInput>> inputs =
-      PrepareInputs(engines, options.paths, options.markdown);
+      PrepareInputs(engines, options.paths, options.markdown, options.stdin_filename);
   if (!inputs.ok()) {
     std::cerr << "mtclean: error: " << inputs.status().message() << "\n";
     return kExitUsage;
@@ -35,10 +36,29 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
       input_error = true;
       return;
     }
-    const std::string& text = item.loaded->text;
-    if (!ReportVerdict(*item.loaded)) {
-      input_error = input_error || item.loaded->verdict == LoadedInput::Verdict::kRefuse;
-      if (filter) std::cout << text;  // a filter never loses its input
+    LoadedInput& loaded = *item.loaded;
+    const std::string& text = loaded.text;
+    if (filter && loaded.verdict != LoadedInput::Verdict::kClean) {
+      // A filter never loses its input: what it does not clean (binary, not
+      // UTF-8, over --max-bytes) is passed on unchanged, and the exit code
+      // says that it was not cleaned. Standard input over the limit was read
+      // only up to it: the rest is passed on as it is read.
+      input_error = true;
+      if (loaded.rest_unread) {
+        std::cout.flush();
+        if (absl::Status s = FinishStandardInput(input.input, options.read, &loaded, stdout);
+            !s.ok()) {
+          std::cerr << "mtclean: error: " << s.message() << "\n";
+          return;
+        }
+      } else {
+        std::cout << text;
+      }
+      std::cerr << "mtclean: error: " << loaded.message << " (passed on unchanged)\n";
+      return;
+    }
+    if (!ReportVerdict(loaded)) {
+      input_error = input_error || loaded.verdict == LoadedInput::Verdict::kRefuse;
       return;
     }
     absl::StatusOr<Result>& result = item.result;
@@ -52,7 +72,7 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
       std::cout << result->cleaned;
     } else if (options.write) {
       // Unchanged files keep their mtime; a --lossy repair is a change.
-      if (result->cleaned == text && item.loaded->repaired == 0) return;
+      if (result->cleaned == text && loaded.repaired == 0) return;
       if (absl::Status s = WriteFileAtomically(input.input.path, result->cleaned); !s.ok()) {
         std::cerr << "mtclean: error: " << s.message() << "\n";
         input_error = true;

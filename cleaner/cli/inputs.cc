@@ -36,14 +36,15 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
   for (const std::string& path : paths) {
     std::error_code ec;
     if (path == "-" || !fs::is_directory(path, ec)) {
-      inputs.push_back({.path = path, .named = true, .error = {}});
+      inputs.push_back({.path = path, .named = true, .error = {}, .name = {}});
       continue;
     }
     std::vector<Input> found;
     auto unreadable = [&found](const std::string& folder, const std::error_code& error) {
       found.push_back({.path = folder,
                        .named = false,
-                       .error = absl::StrCat(folder, ": cannot read folder: ", error.message())});
+                       .error = absl::StrCat(folder, ": cannot read folder: ", error.message()),
+                       .name = {}});
     };
     fs::recursive_directory_iterator it(path, ec);
     if (ec) unreadable(path, ec);
@@ -61,7 +62,7 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
           it.disable_recursion_pending();
         }
       } else if (it->is_regular_file(entry_ec) && IsTextExtension(it->path())) {
-        found.push_back({.path = current, .named = false, .error = {}});
+        found.push_back({.path = current, .named = false, .error = {}, .name = {}});
       }
     }
     if (ec && current != path) unreadable(current, ec);
@@ -72,12 +73,51 @@ std::vector<Input> ExpandInputs(const std::vector<std::string>& paths) {
   return inputs;
 }
 
-absl::StatusOr<std::string> ReadInput(const std::string& path) {
-  if (path == "-") {
-    std::string data((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    if (std::cin.bad()) return absl::UnavailableError("<stdin>: cannot read standard input");
-    return data;
+namespace {
+
+constexpr size_t kStdinRead = 1 << 20;
+
+// Reads up to `capacity` bytes of standard input; 0 at its end.
+absl::StatusOr<size_t> ReadStandardInput(char* buffer, size_t capacity, const std::string& shown) {
+  for (;;) {
+    const ssize_t n = ::read(STDIN_FILENO, buffer, capacity);
+    if (n >= 0) return static_cast<size_t>(n);
+    if (errno != EINTR) {
+      return absl::UnavailableError(absl::StrCat(shown, ": read error: ", std::strerror(errno)));
+    }
   }
+}
+
+// Standard input up to `limit` bytes and at most one read more, so that
+// more than `limit` bytes means there may be more. The buffer is reserved
+// for the limit at once (address space, not memory, until it is filled), so
+// that it is never copied to grow, and each of its bytes is cleared once.
+absl::Status ReadStandardInputUpTo(uint64_t limit, const std::string& shown, std::string* text,
+                                   bool* at_end) {
+  constexpr uint64_t kReserveAtMost = uint64_t{1} << 30;
+  text->clear();
+  text->reserve(static_cast<size_t>(std::min(limit + kStdinRead, kReserveAtMost)));
+  *at_end = false;
+  size_t filled = 0;
+  while (filled <= limit) {
+    if (filled == text->size()) text->resize(filled + kStdinRead);
+    absl::StatusOr<size_t> got =
+        ReadStandardInput(text->data() + filled, text->size() - filled, shown);
+    if (!got.ok()) {
+      text->resize(filled);
+      return got.status();
+    }
+    if (*got == 0) {
+      *at_end = true;
+      break;
+    }
+    filled += *got;
+  }
+  text->resize(filled);
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> ReadFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return absl::InvalidArgumentError(absl::StrCat(path, ": is a directory"));
@@ -92,28 +132,49 @@ absl::StatusOr<std::string> ReadInput(const std::string& path) {
   return std::move(buffer).str();
 }
 
+std::string Shown(const Input& input) {
+  if (!input.name.empty()) return input.name;
+  return input.path == "-" ? "<stdin>" : input.path;
+}
+
+std::string TooLarge(const std::string& shown, uint64_t size, uint64_t limit) {
+  return absl::StrCat(shown, ": skipped: ", size, " bytes is more than --max-bytes ", limit);
+}
+
+}  // namespace
+
 absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& policy) {
   using Verdict = LoadedInput::Verdict;
   const std::string& path = input.path;
-  const std::string shown = path == "-" ? "<stdin>" : path;
+  const std::string shown = Shown(input);
   if (!input.error.empty()) return absl::UnavailableError(input.error);
   LoadedInput loaded;
-  auto too_large = [&](uint64_t size) {
-    loaded.verdict = Verdict::kSkip;
-    loaded.message = absl::StrCat(shown, ": skipped: ", size,
-                                  " bytes is more than --max-bytes ", policy.max_bytes);
-    return loaded;
-  };
-  if (path != "-") {
+  if (path == "-") {
+    // Standard input has no size to ask beforehand: it is measured as it
+    // is read, and never held past the limit.
+    bool at_end = false;
+    if (absl::Status s = ReadStandardInputUpTo(policy.max_bytes, shown, &loaded.text, &at_end);
+        !s.ok()) {
+      return s;
+    }
+    if (!at_end || loaded.text.size() > policy.max_bytes) {
+      loaded.verdict = Verdict::kSkip;
+      loaded.rest_unread = !at_end;
+      if (at_end) loaded.message = TooLarge(shown, loaded.text.size(), policy.max_bytes);
+      return loaded;
+    }
+  } else {
     std::error_code ec;
     const uintmax_t size = std::filesystem::file_size(path, ec);
-    if (!ec && size > policy.max_bytes) return too_large(size);
+    if (!ec && size > policy.max_bytes) {
+      loaded.verdict = Verdict::kSkip;
+      loaded.message = TooLarge(shown, size, policy.max_bytes);
+      return loaded;
+    }
+    absl::StatusOr<std::string> text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    loaded.text = std::move(*text);
   }
-  absl::StatusOr<std::string> text = ReadInput(path);
-  if (!text.ok()) return text.status();
-  loaded.text = std::move(*text);
-  // Standard input has no size to ask beforehand.
-  if (loaded.text.size() > policy.max_bytes) return too_large(loaded.text.size());
   if (const void* nul = std::memchr(loaded.text.data(), '\0', loaded.text.size());
       nul != nullptr) {
     const size_t at = static_cast<const char*>(nul) - loaded.text.data();
@@ -135,6 +196,32 @@ absl::StatusOr<LoadedInput> LoadInput(const Input& input, const ReadPolicy& poli
                                   " of invalid UTF-8 replaced with U+FFFD (--lossy)");
   }
   return loaded;
+}
+
+absl::Status FinishStandardInput(const Input& input, const ReadPolicy& policy,
+                                 LoadedInput* loaded, std::FILE* out) {
+  const std::string shown = Shown(input);
+  const absl::Status write_error = absl::UnavailableError("cannot write the output");
+  uint64_t size = loaded->text.size();
+  if (out != nullptr && std::fwrite(loaded->text.data(), 1, loaded->text.size(), out) !=
+                            loaded->text.size()) {
+    return write_error;
+  }
+  std::string().swap(loaded->text);
+  if (loaded->rest_unread) {
+    std::string buffer(kStdinRead, '\0');
+    for (;;) {
+      absl::StatusOr<size_t> got = ReadStandardInput(buffer.data(), buffer.size(), shown);
+      if (!got.ok()) return got.status();
+      if (*got == 0) break;
+      size += *got;
+      if (out != nullptr && std::fwrite(buffer.data(), 1, *got, out) != *got) return write_error;
+    }
+    loaded->rest_unread = false;
+  }
+  if (out != nullptr && std::fflush(out) != 0) return write_error;
+  loaded->message = TooLarge(shown, size, policy.max_bytes);
+  return absl::OkStatus();
 }
 
 bool ReportVerdict(const LoadedInput& loaded) {

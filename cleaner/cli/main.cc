@@ -1,5 +1,6 @@
 // mtclean: cleans the artifacts that scraping and machine translation leave
 // in news text. See README.md for the commands.
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -37,6 +38,20 @@ std::string DefaultCacheDir() {
   return "";
 }
 
+// Every option that may be given several times takes one value each time
+// (`--rules A --rules B`), as ruff and Vale do: by default CLI11 lets a
+// vector option take every word that follows it, so `--rules house.yaml
+// article.txt` would read the input as a rule file. Positional arguments
+// (the paths) still take all that is left.
+void OneValuePerOption(CLI::App* app) {
+  for (CLI::Option* option : app->get_options()) {
+    if (!option->get_positional()) option->allow_extra_args(false);
+  }
+  for (CLI::App* command : app->get_subcommands([](CLI::App*) { return true; })) {
+    OneValuePerOption(command);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,7 +68,8 @@ int main(int argc, char** argv) {
                  "Folder holding rules/ and dictionaries/ (default: MTCLEAN_DATA_DIR "
                  "or the built-in location)");
   app.add_option("--rules", engine_options.rule_paths,
-                 "Extra rule file or folder of *.yaml rules (repeatable)");
+                 "Extra rule file or folder of *.yaml rules (repeat the option for more: "
+                 "--rules A --rules B)");
   CLI::Option* lang =
       app.add_option("--lang", engine_options.language,
                      "Language of the text: de, en, es, fr, it or pt (beats a configuration's); "
@@ -64,10 +80,15 @@ int main(int argc, char** argv) {
   app.add_option("--config", config_path,
                  "Configuration file for every input, instead of the nearest .mtclean.yaml");
   app.add_flag("--markdown", options.markdown,
-               "Read every input as Markdown (default: *.md and *.markdown files only)");
+               "Read every input as Markdown (default: *.md and *.markdown files, and "
+               "unnamed standard input that opens with front matter)");
+  app.add_option("--stdin-filename", options.stdin_filename,
+                 "The file name of standard input (-): its extension tells Markdown, its "
+                 "folder the nearest .mtclean.yaml, and messages show it");
 
   app.add_option("--max-bytes", options.read.max_bytes,
-                 "Skip documents larger than this many bytes, with a warning")
+                 "Skip documents larger than this many bytes, with a warning; with --jsonl, "
+                 "a larger record is a bad record")
       ->capture_default_str();
   app.add_flag("--lossy", options.read.lossy,
                "Replace invalid UTF-8 with U+FFFD (and say so) instead of refusing the file");
@@ -125,6 +146,7 @@ int main(int argc, char** argv) {
                    "Score another tool instead of mtclean: OUTDIR/ID.txt is its cleaned text "
                    "of DIR/docs/ID.txt, its changes reported as the rule peer.OUTDIR");
 
+  OneValuePerOption(&app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -132,6 +154,13 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : mtclean::cli::kExitUsage;
   }
 
+  if (!options.stdin_filename.empty() &&
+      ((!*check && !*fix) ||
+       std::find(options.paths.begin(), options.paths.end(), "-") == options.paths.end())) {
+    std::cerr << "mtclean: error: --stdin-filename names standard input: give `-` as the "
+                 "path of check or fix\n";
+    return mtclean::cli::kExitUsage;
+  }
   if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
   std::optional<std::string> config;
   if (!config_path.empty()) config = config_path;

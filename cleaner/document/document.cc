@@ -98,6 +98,33 @@ std::string RepairUtf8(std::string_view text, size_t* replaced) {
   return out;
 }
 
+bool OpensWithFrontMatter(std::string_view text) {
+  if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
+  // The lines of `text`, without their `\n` and a `\r` before it (a last
+  // line without `\n` keeps its `\r`), as Document::Index cuts them.
+  size_t pos = 0;
+  auto next_line = [&](std::string_view* line) {
+    if (pos >= text.size()) return false;
+    const size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) {
+      *line = text.substr(pos);
+      pos = text.size();
+      return true;
+    }
+    *line = text.substr(pos, nl - pos);
+    if (!line->empty() && line->back() == '\r') line->remove_suffix(1);
+    pos = nl + 1;
+    return true;
+  };
+  std::string_view fence;
+  if (!next_line(&fence) || (fence != "---" && fence != "+++")) return false;
+  for (std::string_view line; next_line(&line);) {
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line == fence || (fence == "---" && line == "...")) return true;
+  }
+  return false;
+}
+
 absl::StatusOr<Document> Document::Create(std::string text, Syntax syntax,
                                           const std::vector<Region>& also_protected) {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;

@@ -117,6 +117,12 @@ class Document {
   bool crlf_ = false;
 };
 
+// Whether `text` opens with front matter as Document recognises it: a first
+// line (after a byte order mark) of exactly `---` (YAML) or `+++` (TOML) and
+// a later line that closes it (the same fence, or `...` for YAML; trailing
+// spaces and tabs allowed). Linear in the text, without an index.
+bool OpensWithFrontMatter(std::string_view text);
+
 // Returns OK when `text` is valid UTF-8, else InvalidArgument
 // "invalid UTF-8 at byte N".
 absl::Status ValidateUtf8(std::string_view text);

@@ -69,9 +69,96 @@ TEST(CheckFormatsTest, MarkdownFilesAndTheMarkdownFlag) {
   EXPECT_EQ(ReadFile(s.Path("harbour.md")), ReadFile(SourcePath(kFixture + ".clean.md")));
   r = Shell("$MTCLEAN fix - --markdown < " + SourcePath(kFixture + ".md"));
   EXPECT_EQ(r.out, ReadFile(SourcePath(kFixture + ".clean.md")));
-  r = Shell("$MTCLEAN fix - < " + SourcePath(kFixture + ".md"));
+}
+
+// A post whose fenced code block holds what the rules would edit in plain
+// text: a comment-form line in the tail and a doubled word.
+constexpr char kPostWithCode[] =
+    "Harbour notes\n"
+    "\n"
+    "The ferry timetable changes next week, the port authority said on Monday.\n"
+    "\n"
+    "```text\n"
+    "the the\n"
+    "Leave a Reply\n"
+    "```\n";
+
+TEST(CheckFormatsTest, StdinFilenameNamesStandardInput) {
+  Scratch s;
+  s.Write("post.txt", kPostWithCode);
+  // Plain text without a name: the code block's lines are edited.
+  RunOutput r = Shell("$MTCLEAN fix - < post.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out, kPostWithCode);
+  // Named post.md: Markdown, and the code block is protected.
+  r = Shell("$MTCLEAN fix --stdin-filename post.md - < post.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, kPostWithCode);
+  r = Shell("$MTCLEAN check --stdin-filename post.md - < post.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+
+  // Messages name it; the nearest .mtclean.yaml of its folder applies.
+  s.Write("content/.mtclean.yaml", "disable: [scrape.comment-form]\n");
+  s.Write("article.txt", kArticle);
+  r = Shell("$MTCLEAN check --stdin-filename content/news/post.md - < article.txt",
+            s.dir().string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(r.out.starts_with("content/news/post.md:3:1: error: ")) << r.out;
+  EXPECT_EQ(r.out.find("scrape.comment-form"), std::string::npos) << r.out;
+  r = Shell("$MTCLEAN check --stdin-filename post.md - < article.txt", s.dir().string());
+  EXPECT_NE(r.out.find("post.md:7:1: error: "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[scrape.comment-form]"), std::string::npos) << r.out;
+  // An absolute name is shown relative to the current folder, as paths are.
+  r = Shell("$MTCLEAN check --format github --stdin-filename \"$PWD/content/post.md\" - "
+            "< article.txt",
+            s.dir().string());
+  EXPECT_TRUE(r.out.starts_with("::error file=content/post.md,line=3,")) << r.out;
+  r = Shell("printf \"a\\0b\" | $MTCLEAN fix --stdin-filename content/post.md -",
+            s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("mtclean: error: content/post.md: binary file (NUL byte at byte 1)"),
+            std::string::npos)
+      << r.err;
+  s.Write("records.jsonl", std::string("{\"text\":\"A quiet day.\"}\nnot json\n"));
+  r = Shell("$MTCLEAN check --jsonl --stdin-filename crawl/day.jsonl - < records.jsonl",
+            s.dir().string());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("crawl/day.jsonl:2: bad record: column 1: expected a JSON object"),
+            std::string::npos)
+      << r.err;
+
+  // It names standard input only.
+  EXPECT_EQ(Shell("$MTCLEAN check --stdin-filename post.md article.txt", s.dir().string())
+                .exit_code,
+            2);
+}
+
+// Decision: standard input without a name is Markdown when it opens with
+// front matter (a content repository's post piped through the filter); a
+// name decides as a file's name does (a .txt stays plain text, its front
+// matter still protected); --markdown makes everything Markdown.
+TEST(CheckFormatsTest, FrontMatterMakesUnnamedStandardInputMarkdown) {
+  const std::string post = SourcePath(kFixture + ".md");
+  RunOutput r = Shell("$MTCLEAN fix - < " + post);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(SourcePath(kFixture + ".clean.md")));
+  r = Shell("$MTCLEAN fix --stdin-filename post.txt - < " + post);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("# Harbour pilots end strike"), std::string::npos)
-      << "standard input is plain text without --markdown";
+      << "a .txt name keeps standard input plain text";
+  EXPECT_EQ(r.out.substr(0, r.out.find("\n---\n") + 5),
+            ReadFile(post).substr(0, ReadFile(post).find("\n---\n") + 5))
+      << "front matter is protected in plain text too";
+  // Without front matter, unnamed standard input is plain text.
+  Scratch s;
+  s.Write("post.txt", kPostWithCode);
+  r = Shell("$MTCLEAN fix - < post.txt", s.dir().string());
+  EXPECT_NE(r.out, kPostWithCode);
+  // With it, the same text is Markdown and its code block is protected.
+  s.Write("fm.txt", std::string("---\ntitle: Ferry timetable\n---\n") + kPostWithCode);
+  r = Shell("$MTCLEAN fix - < fm.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, ReadFile(s.Path("fm.txt")));
 }
 
 TEST(CheckFormatsTest, NearestConfigurationWinsAndConfigOverrides) {

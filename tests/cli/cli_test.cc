@@ -144,6 +144,48 @@ TEST(CliTest, MalformedRuleFileIsAUsageErrorNamingTheSpot) {
   EXPECT_NE(r.err.find("bad.yaml:2:11: `severity` must be one of"), std::string::npos) << r.err;
 }
 
+// A rule file of the house style: flags one phrase.
+std::string HouseRule(const std::string& id, const std::string& phrase) {
+  return "id: " + id + "\nseverity: warning\nmessage: House style\naction: flag\n"
+         "phrases: [\"" + phrase + "\"]\nexamples:\n  - bad: \"The " + phrase + " said.\"\n"
+         "    good: \"The " + phrase + " said.\"\n  - ok: \"Nothing here.\"\n";
+}
+
+// Regression: `--rules` took every word after it, so `--rules house.yaml
+// article.txt` read the input as a second rule file and failed with
+// "paths is required".
+TEST(CliTest, RepeatedOptionsTakeOneValueEach) {
+  Scratch s;
+  s.Write("house.yaml", HouseRule("house.minister", "prime minister"));
+  s.Write("style.yaml", HouseRule("house.mayor", "deputy mayor"));
+  s.Write("article.txt", "The prime minister met the deputy mayor on Monday.\n");
+  s.Write("other.txt", "The deputy mayor left early.\n");
+  // The option before the command, after it, and with `=`: the words after
+  // its one value are the paths.
+  for (const std::string command :
+       {"$MTCLEAN check --rules house.yaml article.txt",
+        "$MTCLEAN --rules house.yaml check article.txt",
+        "$MTCLEAN check --rules=house.yaml article.txt"}) {
+    const RunOutput r = Shell(command, s.dir().string());
+    EXPECT_EQ(r.exit_code, 1) << command << ": " << r.err;
+    EXPECT_NE(r.out.find("article.txt:1:5: warning: House style: \u201Cprime minister\u201D [house.minister]"),
+              std::string::npos)
+        << command << ": " << r.out;
+    EXPECT_EQ(r.out.find("house.mayor"), std::string::npos) << command;
+  }
+  // Repeated, each time with one value; several paths after it.
+  const RunOutput r = Shell("$MTCLEAN check --rules house.yaml --rules style.yaml "
+                            "article.txt other.txt",
+                            s.dir().string());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.out.find("article.txt:1:5: warning: House style: \u201Cprime minister\u201D [house.minister]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("article.txt:1:28: warning: House style: \u201Cdeputy mayor\u201D [house.mayor]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("other.txt:1:5: warning: House style: \u201Cdeputy mayor\u201D [house.mayor]"), std::string::npos)
+      << r.out;
+}
+
 TEST(CliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Shell("$MTCLEAN").exit_code, 2);
   EXPECT_EQ(Shell("$MTCLEAN check").exit_code, 2);

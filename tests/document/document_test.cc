@@ -54,6 +54,35 @@ TEST(DocumentTest, UnclosedFrontMatterIsText) {
   EXPECT_EQ(doc->blocks().size(), 1u);
 }
 
+// The quick look the CLI takes at unnamed standard input agrees with the
+// document's index on every case of its front matter.
+TEST(DocumentTest, OpensWithFrontMatterAgreesWithTheIndex) {
+  const struct {
+    const char* text;
+    bool front_matter;
+  } kCases[] = {
+      {"---\ntitle: Port strike\n---\nBody.\n", true},
+      {"+++\ntitle = \"x\"\n+++\nBody.\n", true},
+      {"---\r\ntitle: x\r\n---\r\nBody.\r\n", true},
+      {"\xEF\xBB\xBF---\ntitle: x\n...\n", true},
+      {"---\ntitle: x\n---  \t\n", true},
+      {"---\n---", true},
+      {"---\ntitle: x\n---\r", false},  // a last line keeps its \r
+      {"---\ntitle: x\n+++\n", false},
+      {"+++\ntitle = 1\n...\n", false},
+      {"--- \ntitle: x\n---\n", false},
+      {"---\nnot closed\n", false},
+      {"Title\n---\nx\n---\n", false},
+      {"", false},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(OpensWithFrontMatter(c.text), c.front_matter) << c.text;
+    absl::StatusOr<Document> doc = Document::Create(c.text);
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->first_body_line() > 0, c.front_matter) << c.text;
+  }
+}
+
 TEST(DocumentTest, ByteOrderMarkIsProtected) {
   absl::StatusOr<Document> doc = Document::Create("\xEF\xBB\xBFHello\n");
   ASSERT_TRUE(doc.ok());

@@ -2,13 +2,16 @@
 // regression test that replays the seeds and every input a fuzzer found.
 #include "tests/fuzz/fuzz_targets.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "absl/strings/match.h"
+#include "cleaner/cli/byte_source.h"
 #include "cleaner/cli/json_record.h"
 #include "cleaner/config/config.h"
 #include "cleaner/document/document.h"
@@ -65,6 +68,11 @@ std::string CheckPipeline(const uint8_t* data, size_t size) {
   absl::StatusOr<internal::Document> doc = internal::Document::Create(
       text, markdown ? internal::Syntax::kMarkdown : internal::Syntax::kPlain);
   if (!doc.ok()) return "document of accepted text refused";
+  // The CLI's quick look for front matter (is unnamed standard input
+  // Markdown?) agrees with the document's.
+  if (internal::OpensWithFrontMatter(text) != (doc->first_body_line() > 0)) {
+    return "OpensWithFrontMatter disagrees with the document's front matter";
+  }
   // Both sorted: one pass over regions and edits.
   size_t k = 0;
   for (const internal::Region& region : doc->protected_regions()) {
@@ -139,6 +147,110 @@ std::string ShortenNumbers(std::string_view record) {
 
 }  // namespace
 
+namespace {
+
+// The input, at most `step` bytes a read.
+class StepSource : public cli::ByteSource {
+ public:
+  StepSource(std::string_view data, size_t step) : data_(data), step_(step) {}
+  absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
+    const size_t n = std::min({capacity, step_, data_.size() - pos_});
+    std::memcpy(buffer, data_.data() + pos_, n);
+    pos_ += n;
+    return n;
+  }
+  uint64_t consumed() const override { return pos_; }
+
+ private:
+  std::string_view data_;
+  size_t step_;
+  size_t pos_ = 0;
+};
+
+// The line reader over all of `input`, asking `read_size` bytes a read of a
+// source that hands out at most `step`, refusing lines over `max_line`:
+// what it hands out, joined, is the input; whole lines are lines; a refused
+// line deserves it; nothing it holds is larger than the limit and a read.
+std::string CheckLineReader(std::string_view input, size_t step, size_t read_size,
+                            size_t max_line) {
+  cli::LineReader reader(std::make_unique<StepSource>(input, step), max_line, read_size);
+  cli::LineChunk chunk;
+  std::string joined;
+  std::string refused;  // the refused line so far
+  bool in_refused = false;
+  cli::LineChunk::Reason reason = cli::LineChunk::Reason::kNone;
+  size_t column = 0;
+  const size_t bound = max_line + std::min(step, read_size) + 1;
+  for (;;) {
+    absl::StatusOr<bool> more = reader.Next(64, &chunk);
+    if (!more.ok()) return "the line reader failed on an input that reads";
+    if (!*more) break;
+    if (chunk.bytes.size() > bound && (chunk.kind == cli::LineChunk::Kind::kRefused ||
+                                       chunk.line_ends.size() == 1)) {
+      return "the line reader held more than the limit and a read";
+    }
+    joined += chunk.bytes;
+    if (chunk.kind == cli::LineChunk::Kind::kLines) {
+      if (in_refused) return "whole lines inside a refused line";
+      if (chunk.line_ends.empty() || chunk.line_ends.back() != chunk.bytes.size()) {
+        return "a batch of lines that does not end at a line end";
+      }
+      size_t start = 0;
+      for (const size_t end : chunk.line_ends) {
+        const std::string_view line = std::string_view(chunk.bytes).substr(start, end - start);
+        const size_t nl = line.find('\n');
+        if (end <= start || (nl != std::string_view::npos && nl + 1 != line.size()) ||
+            (nl == std::string_view::npos &&
+             (end != chunk.bytes.size() || joined.size() != input.size()))) {
+          return "a line is not one line";
+        }
+        if (line.size() > bound) return "a whole line is larger than the limit and a read";
+        start = end;
+      }
+      continue;
+    }
+    if (chunk.starts_line == in_refused) return "a refused line starts twice or not at all";
+    if (chunk.starts_line) {
+      in_refused = true;
+      refused.clear();
+      reason = chunk.reason;
+      column = chunk.column;
+    }
+    refused += chunk.bytes;
+    const size_t nl = refused.find('\n');
+    if (nl != std::string::npos && (nl + 1 != refused.size() || !chunk.ends_line)) {
+      return "a refused line goes past its line end";
+    }
+    if (!chunk.ends_line) continue;
+    in_refused = false;
+    if (nl == std::string::npos && joined.size() != input.size()) {
+      return "a refused line ends before its line end";
+    }
+    // The record without its line end (`\n` or `\r\n`; a last line without
+    // `\n` keeps its `\r`, as the record reader does).
+    std::string_view record = refused;
+    if (!record.empty() && record.back() == '\n') {
+      record.remove_suffix(1);
+      if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
+    }
+    if (chunk.line_bytes != record.size()) return "a refused line's size is wrong";
+    if (reason == cli::LineChunk::Reason::kTooLarge) {
+      if (record.size() <= max_line) return "a line within the limit was refused as too large";
+    } else {
+      const size_t first = refused.find_first_not_of(" \t\r");
+      if (reason != cli::LineChunk::Reason::kNotAnObject || first == std::string::npos ||
+          refused[first] == '{' || column != first + 1) {
+        return "a line was refused as not an object for no reason";
+      }
+    }
+  }
+  if (in_refused) return "a refused line never ended";
+  if (joined != input) return "the line reader lost or changed bytes";
+  return "";
+}
+
+}  // namespace
+
 // The JSON Lines record reader: the first line of the input is a record.
 // Whatever it reads as a record with a `text` string (or `meta.text`) must
 // be JSON to an independent parser (nlohmann::json) when it is valid UTF-8,
@@ -146,6 +258,19 @@ std::string ShortenNumbers(std::string_view record) {
 // decodes must survive encoding (plain and ASCII-escaped) and reading back.
 std::string CheckJsonRecord(const uint8_t* data, size_t size) {
   std::string_view input(reinterpret_cast<const char*>(data), size);
+  // The line reader cuts the whole input, with reads and a limit that vary
+  // with its size: a few bytes at a time and small limits, then reads that
+  // the source fills. (Its reads are small here: a buffer of 1 MB for every
+  // input would make the fuzzer forty times slower.)
+  struct Cut {
+    size_t step, read_size, max_line;
+  };
+  for (const Cut& cut : {Cut{1 + size % 7, 64, size % 23}, Cut{4096, 1 + size % 97, 1 + size % 61}}) {
+    if (std::string broken = CheckLineReader(input, cut.step, cut.read_size, cut.max_line);
+        !broken.empty()) {
+      return broken;
+    }
+  }
   const std::string_view record = input.substr(0, input.find('\n'));
   for (const std::vector<std::string>& path :
        {std::vector<std::string>{"text"}, std::vector<std::string>{"meta", "text"}}) {
