@@ -14,7 +14,7 @@
 # mirror (default http://deb.debian.org/debian).
 #
 # For a release, not for CI: it needs root, downloads a distribution and
-# every package the build and the tests need (about 1 GB), and takes 30 to
+# every package the build and the tests need (about 1 GB), and takes 20 to
 # 60 minutes on two cores. Only committed work is checked: the clone is of
 # the commit HEAD names. debootstrap is installed through apt when missing.
 # The last lines of the output are the test suite's summary.
