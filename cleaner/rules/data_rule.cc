@@ -334,9 +334,9 @@ void DataRule::Emit(const Document& doc, const std::vector<Site>& sites,
       case Action::kDeleteMatch: {
         if (spec_.scope == Scope::kLineEnd) {
           // Only the match that ends the line goes, with the separators
-          // after it and the space before it.
-          // The separators the match opens with (a teaser's cut mark "…")
-          // stay.
+          // after it and the space before it; the separators it opens
+          // with (a teaser's cut mark "…") stay. A match that is the whole
+          // line takes the line.
           size_t begin = site.final_match;
           while (begin < site.end) {
             size_t next = begin;
@@ -344,19 +344,17 @@ void DataRule::Emit(const Document& doc, const std::vector<Site>& sites,
             if (!IsSeparatorOnly(text.substr(begin, next - begin))) break;
             begin = next;
           }
-          const std::string_view removed = text.substr(begin, site.end - begin);
-          if (begin == site.begin) {  // the match is the whole line: it goes
-            Finding f = MakeFinding(site.begin, site.end,
-                                    absl::StrCat("removed ", QuoteExcerpt(removed), " (",
-                                                 Evidence(positions, site_line), ")"));
+          const std::string detail =
+              absl::StrCat("removed ", QuoteExcerpt(text.substr(begin, site.end - begin)), " (",
+                           Evidence(positions, site_line), ")");
+          if (begin == site.begin) {
+            Finding f = MakeFinding(site.begin, site.end, detail);
             f.delete_lines = true;
             out->push_back(std::move(f));
             break;
           }
           while (begin > site.begin && (text[begin - 1] == ' ' || text[begin - 1] == '\t')) --begin;
-          Finding f = MakeFinding(begin, site.end,
-                                  absl::StrCat("removed ", QuoteExcerpt(removed), " (",
-                                               Evidence(positions, site_line), ")"));
+          Finding f = MakeFinding(begin, site.end, detail);
           f.edits.push_back({begin, site.end, ""});
           out->push_back(std::move(f));
           break;
