@@ -80,7 +80,10 @@ std::string PathToUri(std::string_view path) {
   return out;
 }
 
-std::string JsonReport(const std::vector<CheckedFile>& files) {
+namespace {
+
+// The findings report of `files` as a JSON value (see JsonReport).
+ordered_json FindingsReport(const std::vector<CheckedFile>& files) {
   ordered_json findings = ordered_json::array();
   size_t counts[3] = {0, 0, 0};
   for (const CheckedFile& file : files) {
@@ -116,7 +119,21 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
         {"warnings", counts[static_cast<int>(Severity::kWarning)]},
         {"infos", counts[static_cast<int>(Severity::kInfo)]}}},
   };
-  return Dump(report);
+  return report;
+}
+
+}  // namespace
+
+std::string JsonReport(const std::vector<CheckedFile>& files) { return Dump(FindingsReport(files)); }
+
+std::string JsonDocumentReport(const CheckedFile& file, bool with_fix) {
+  ordered_json report = FindingsReport({file});
+  report["language"] = file.result->language;
+  if (with_fix) {
+    report["cleaned"] = file.result->cleaned;
+    report["edits"] = EditsJson(file.result->edits);
+  }
+  return report.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string SarifReport(const std::vector<CheckedFile>& files,
