@@ -34,6 +34,7 @@ packages=(
   libbenchmark-dev
   zlib1g-dev libzstd-dev
   libjemalloc-dev
+  libcpp-httplib-dev               # mtclean serve
   linux-perf
 )
 
