@@ -31,15 +31,15 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-mtclean="$(realpath "$build/mtclean")"
-generator="$build/bench/generate_corpus"
-load="$build/bench/serve_load"
-for f in "$mtclean" "$generator" "$load"; do
+for f in "$build/mtclean" "$build/bench/generate_corpus" "$build/bench/serve_load"; do
   if [ ! -x "$f" ]; then
     echo "serve_bench: $f missing (build with -DMTCLEAN_BUILD_BENCH=ON)" >&2
     exit 2
   fi
 done
+mtclean="$(realpath "$build/mtclean")"
+generator="$(realpath "$build/bench/generate_corpus")"
+load="$(realpath "$build/bench/serve_load")"
 
 work="$(mktemp -d)"
 server_pid=""
@@ -48,12 +48,12 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-export MTCLEAN_DATA_DIR="$PWD"
+export MTCLEAN_DATA_DIR="$PWD"  # the source tree's rules and word lists
 export MTCLEAN_CACHE_DIR="$work/cache"
 cd "$work"  # no .mtclean.yaml applies
 
 corpus="$work/articles.jsonl"
-"$generator" --doc-bytes 2000 --bytes "$((articles * 2000))" >"$corpus" 2>/dev/null
+"$generator" --doc-bytes 2000 --bytes "$((articles * 2150))" >"$corpus" 2>/dev/null
 mean_bytes=$(python3 -c "import json,sys; t=[len(json.loads(l)['text'].encode()) for l in open(sys.argv[1])]; print(len(t), sum(t)//len(t))" "$corpus")
 echo "articles: ${mean_bytes% *}, mean ${mean_bytes#* } bytes; $requests requests from $clients clients per server run"
 "$mtclean" rules >/dev/null  # compiles the pattern databases into the cache once
