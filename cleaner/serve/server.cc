@@ -92,7 +92,9 @@ struct Server::Impl {
   enum class Body { kRead, kTooLarge, kBroken };
 
   // Reads the body into `*body`, at most max_body bytes of it (after any
-  // Content-Encoding is undone). A request without Content-Length or
+  // Content-Encoding is undone), all of it within read_timeout_seconds
+  // (httplib's timeout is per read: a body that trickles in would hold its
+  // thread for as long as it liked). A request without Content-Length or
   // chunked encoding has no body (RFC 9112, 6.3), though httplib would read
   // one to the end of the connection.
   Body ReadBody(const httplib::Request& req, httplib::Response& res,
@@ -102,7 +104,10 @@ struct Server::Impl {
       return Body::kRead;
     }
     bool too_large = false;
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::seconds(options.read_timeout_seconds);
     const bool read = reader([&](const char* data, size_t length) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
       if (body->size() + length > options.max_body) {
         too_large = true;
         return false;
@@ -131,9 +136,10 @@ struct Server::Impl {
                                                     " bytes (mtclean serve --max-body)")));
     }
     if (read == Body::kBroken) {
-      return Send(res, ErrorReply(400, absl::StrCat("the body ended early or stalled for over ",
+      res.set_header("Connection", "close");
+      return Send(res, ErrorReply(400, absl::StrCat("the body ended early, stalled or took over ",
                                                     options.read_timeout_seconds,
-                                                    " s (mtclean serve --read-timeout)")));
+                                                    " s to arrive (mtclean serve --read-timeout)")));
     }
     if (!admission.admitted()) {
       res.set_header("Retry-After", "1");

@@ -47,8 +47,9 @@ struct ServerOptions {
   size_t max_in_flight = 64;
   // Largest request body, in bytes.
   size_t max_body = size_t{1} << 20;
-  // Per read and per write on a connection; a request whose headers or
-  // body stall longer is dropped (a stalled body: answered 400).
+  // Per read and per write on a connection: a request whose headers or body
+  // stall longer is dropped (a stalled body: answered 400). The whole body
+  // must also arrive within read_timeout_seconds of its headers.
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   // How long a kept-alive connection waits for its next request.

@@ -16,6 +16,7 @@ import json
 import os
 import queue
 import re
+import select
 import shutil
 import signal
 import socket
@@ -421,6 +422,22 @@ class LimitsTest(unittest.TestCase):
         self.assertLess(waited, 20)
         self.assertTrue(data.startswith(b"HTTP/1.1 400"), data[:100])
         self.assertIn(b"stalled", data)
+        # A body that trickles in, each byte within the timeout but the whole
+        # taking longer: answered 400 too.
+        with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as s:
+            s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\nContent-Length: 60\r\n\r\n")
+            start = time.monotonic()
+            data = b""
+            for byte in b'{"text": "' + b"x" * 48 + b'"}':
+                s.sendall(bytes([byte]))
+                ready, _, _ = select.select([s], [], [], 0.3)
+                if ready:
+                    data = s.recv(65536)
+                    break
+            waited = time.monotonic() - start
+        self.assertTrue(data.startswith(b"HTTP/1.1 400"), data[:100])
+        self.assertIn(b"took over 1 s to arrive", data)
+        self.assertLess(waited, 10)
         # Headers that never end: the connection is closed.
         with socket.create_connection(("127.0.0.1", self.server.port), timeout=30) as s:
             s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
