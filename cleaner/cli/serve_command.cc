@@ -67,7 +67,8 @@ CLI::App* AddServeCommand(CLI::App* app, ServeCommandOptions* options) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   serve->add_option("--read-timeout", options->read_timeout_seconds,
-                    "Seconds a connection may stall while a request is read")
+                    "Seconds a connection may stall while a request is read, and the most its body "
+                    "may take to arrive")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   serve->add_option("--write-timeout", options->write_timeout_seconds,

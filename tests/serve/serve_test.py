@@ -449,7 +449,7 @@ class LimitsTest(unittest.TestCase):
         # The test hook holds each admitted request for a while before it
         # is cleaned: three fill the slots, the fourth is turned away.
         self.server = Server(self.dir, "--max-in-flight", "3", "--jobs", "1",
-                             "--test-delay-ms", "1500")
+                             "--test-delay-ms", "2500")
         text = "Cats sleep sleep on the warm stones.\n"
         results = [None] * 3
 
@@ -476,7 +476,7 @@ class LimitsTest(unittest.TestCase):
 
     def test_sigterm_during_requests_loses_none_and_exits_0(self):
         self.server = Server(self.dir, "--max-in-flight", "16", "--jobs", "1",
-                             "--test-delay-ms", "1000")
+                             "--test-delay-ms", "2000")
         texts = [f"Report number {i} is is ready for the editors.\n" for i in range(10)]
         results = [None] * len(texts)
 
