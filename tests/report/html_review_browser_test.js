@@ -309,6 +309,32 @@ step('screenshots of the review', async () => {
   await page.close();
 });
 
+step('mtcleanReview.render draws data of another page (a service\'s answer) into any element', async () => {
+  const { page, problems } = await openReview('check.html');
+  const file = 'articles/europa-press-all-four-artifacts.txt';
+  const findings = report.findings.filter((f) => f.file === file);
+  const edits = findings.filter((f) => f.fix && f.fix.applied).flatMap((f) => f.fix.edits)
+    .sort((a, b) => a.byte_begin - b.byte_begin);
+  // No first_finding or finding_count: the findings that name the file.
+  const data = { schema: report.schema, version: report.version, findings, summary: { files: 1 },
+                 documents: [{ file, text: originals[file], edits }], review: { command: 'fix' } };
+  const drawn = await page.evaluate(async (d) => {
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    document.body.appendChild(root);
+    window.mtcleanReview.render(d, root);
+    while (root.getAttribute('data-state') !== 'ready') await new Promise((r) => setTimeout(r, 10));
+    return root.querySelectorAll('section.doc').length;
+  }, data);
+  assert.equal(drawn, 1);
+  review.assertListsEveryFinding(await review.listedFindings(page), { findings });
+  const texts = await review.documentTexts(page);
+  assert.equal(texts[file].before, originals[file]);
+  assert.equal(texts[file].after, cleaned[file]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 step('fix --format html: the changes made, the same findings', async () => {
   fs.writeFileSync(path.join(work, 'fix.html'), mtclean(['fix', '--format', 'html', 'articles']));
   const { page, problems } = await openReview('fix.html');

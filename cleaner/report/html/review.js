@@ -9,8 +9,9 @@
 // `data` is the JSON findings report with `documents` (each document's
 // path, text and the edits `mtclean fix` applies), `review.command`
 // ("check", "fix" or "eval") and, for eval, `evaluation` and each
-// document's `evaluation` and `gold_diff`. Without `documents`, findings
-// are listed per file without their text.
+// document's `evaluation` and `gold_diff`. A document without
+// `first_finding` and `finding_count` has the findings that name its file.
+// Without `documents`, findings are listed per file without their text.
 //
 // Every piece of document text, path, rule id and message goes into the
 // page as a text node or an attribute value (createTextNode, textContent,
@@ -126,8 +127,14 @@
     var docs = [];
     if (Array.isArray(data.documents)) {
       data.documents.forEach(function (d) {
-        var first = d.first_finding || 0;
-        var count = d.finding_count || 0;
+        var first = d.first_finding, count = d.finding_count;
+        if (typeof first !== 'number' || typeof count !== 'number') {
+          // Not said: the run of findings that name this document's file.
+          first = findings.findIndex(function (f) { return f.file === d.file; });
+          count = 0;
+          if (first === -1) first = 0;
+          else while (first + count < findings.length && findings[first + count].file === d.file) count++;
+        }
         docs.push({
           file: String(d.file), language: d.language || '', text: typeof d.text === 'string' ? d.text : null,
           edits: Array.isArray(d.edits) ? d.edits : [], first: first, count: count,
