@@ -80,11 +80,14 @@ std::string PathToUri(std::string_view path) {
   return out;
 }
 
-std::string JsonReport(const std::vector<CheckedFile>& files) {
+ordered_json JsonReportValue(const std::vector<CheckedFile>& files,
+                             const JsonReportOptions& options) {
   ordered_json findings = ordered_json::array();
+  ordered_json documents = ordered_json::array();
   size_t counts[3] = {0, 0, 0};
   for (const CheckedFile& file : files) {
     const LineIndex index(file.text);
+    const size_t first_finding = findings.size();
     for (const Finding& f : file.result->findings) {
       const LineIndex::Position b = index.At(f.begin);
       const LineIndex::Position e = index.At(f.end);
@@ -104,6 +107,15 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
       findings.push_back(std::move(item));
       ++counts[static_cast<int>(f.severity)];
     }
+    if (options.documents) {
+      documents.push_back({{"file", file.path},
+                           {"language", file.result->language},
+                           {"bytes", file.text.size()},
+                           {"first_finding", first_finding},
+                           {"finding_count", findings.size() - first_finding},
+                           {"edits", EditsJson(file.result->edits)},
+                           {"text", file.text}});
+    }
   }
   ordered_json report = {
       {"schema", "mtclean-findings"},
@@ -116,7 +128,12 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
         {"warnings", counts[static_cast<int>(Severity::kWarning)]},
         {"infos", counts[static_cast<int>(Severity::kInfo)]}}},
   };
-  return Dump(report);
+  if (options.documents) report["documents"] = std::move(documents);
+  return report;
+}
+
+std::string JsonReport(const std::vector<CheckedFile>& files) {
+  return Dump(JsonReportValue(files));
 }
 
 std::string SarifReport(const std::vector<CheckedFile>& files,
