@@ -11,7 +11,8 @@ set -euo pipefail
 tools=(
   git:git patch:patch cmp:diffutils gzip:gzip zstd:zstd
   pre-commit:pre-commit            # the pre-commit hooks' test
-  npm:npm node:nodejs              # the SARIF validator (npm package)
+  npm:npm node:nodejs              # the SARIF validator, playwright-core (npm packages)
+  chromium:chromium chromedriver:chromium-driver  # the HTML review's browser tests
   script:bsdutils unshare:util-linux truncate:coreutils
   /usr/bin/time:time
   python3:python3

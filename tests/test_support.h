@@ -72,6 +72,17 @@ inline std::vector<std::string> ArticleNames() {
   return names;
 }
 
+// The data island of an HTML review page (`--format html`) as the HTML
+// parser delimits it: from its start tag to the first `</script` after it;
+// empty when there is none.
+inline std::string HtmlReviewData(const std::string& page) {
+  const std::string open = "<script type=\"application/json\" id=\"mtclean-review-data\">";
+  const size_t at = page.find(open);
+  if (at == std::string::npos) return "";
+  const size_t begin = at + open.size();
+  return page.substr(begin, page.find("</script", begin) - begin);
+}
+
 }  // namespace mtclean::testing
 
 #endif  // MTCLEAN_TESTS_TEST_SUPPORT_H_

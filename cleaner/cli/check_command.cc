@@ -10,6 +10,7 @@
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
 #include "cleaner/report/diff.h"
+#include "cleaner/report/html_report.h"
 #include "cleaner/report/json_report.h"
 #include "cleaner/report/text_report.h"
 
@@ -46,8 +47,9 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
   std::optional<Severity> threshold;
   if (options.fail_on != "never") threshold = ParseSeverity(options.fail_on);
   const internal::TextStyle style{true, options.format == "text" && UseColor(options.color)};
-  const bool collect = options.format == "json" || options.format == "sarif";
-  // Kept for the reports written at the end (json, sarif).
+  const bool collect =
+      options.format == "json" || options.format == "sarif" || options.format == "html";
+  // Kept for the reports written at the end (json, sarif, html).
   std::deque<std::string> texts;
   std::deque<Result> results;
   std::vector<internal::CheckedFile> checked;
@@ -121,6 +123,9 @@ int RunCheck(EngineSet& engines, const CliOptions& options) {
       }
     }
     std::cout << internal::SarifReport(checked, rules, CurrentFolderUri());
+  } else if (options.format == "html") {
+    std::cout << internal::RenderHtmlReport(
+        internal::ReviewData{.kind = internal::ReviewKind::kCheck, .files = checked});
   }
   std::cout.flush();
   if (total > 0 && options.format == "text") {

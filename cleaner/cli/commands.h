@@ -28,7 +28,8 @@ struct CliOptions {
   bool write = false;
   bool markdown = false;         // read every input as Markdown
   std::string stdin_filename;    // names standard input (`-`): format, configuration, messages
-  std::string format = "text";   // check: text|json|sarif|github|diff; rules: text|json
+  std::string format = "text";   // check: text|json|sarif|github|diff|html; fix: diff|html;
+                                 // rules: text|json; eval: text|json|html
   std::string color = "auto";    // auto | always | never
   std::string fail_on = "info";  // error | warning | info | never
   std::string rule;              // for `explain`

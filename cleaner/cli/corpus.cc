@@ -425,6 +425,10 @@ int RunCorpus(EngineSet& engines, const CliOptions& options, bool fix) {
     std::cerr << "mtclean: error: --jsonl writes to standard output, not --write\n";
     return kExitUsage;
   }
+  if (fix && options.format == "html") {
+    std::cerr << "mtclean: error: --jsonl writes records, not --format html\n";
+    return kExitUsage;
+  }
   absl::StatusOr<std::vector<std::string>> path = ParseFieldPath(corpus.field);
   if (!path.ok()) {
     std::cerr << "mtclean: error: --field: " << path.status().message() << "\n";

@@ -12,6 +12,7 @@
 #include "cleaner/eval/corpus.h"
 #include "cleaner/eval/eval_report.h"
 #include "cleaner/eval/metrics.h"
+#include "cleaner/report/html_report.h"
 
 namespace mtclean::cli {
 namespace {
@@ -74,12 +75,15 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
 
   const std::string peer_rule = peer ? PeerRuleId(options.outputs) : "";
   std::vector<internal::DocEvaluation> evaluations;
+  // Each document's result, for the HTML review of the worst ones.
+  const bool html = options.format == "html";
+  std::vector<Result> results;
   for (size_t i = 0; i < docs.size(); ++i) {
     const internal::LabelledDoc& doc = docs[i];
     if (peer) {
-      evaluations.push_back(internal::EvaluateDocument(
-          doc,
-          internal::OutputAsResult(doc, std::move(outputs[i]), peer_rule)));
+      Result output = internal::OutputAsResult(doc, std::move(outputs[i]), peer_rule);
+      evaluations.push_back(internal::EvaluateDocument(doc, output));
+      if (html) results.push_back(std::move(output));
       continue;
     }
     absl::StatusOr<EngineSet::Selection> selection = engines.For(doc.doc_path);
@@ -94,11 +98,20 @@ int RunEval(EngineSet& engines, const CliOptions& options) {
       return kExitInputError;
     }
     evaluations.push_back(internal::EvaluateDocument(doc, *result));
+    if (html) results.push_back(std::move(*result));
   }
   const internal::CorpusEvaluation evaluation =
       internal::SummarizeEvaluation(DisplayPath(dir), std::move(evaluations));
   if (options.format == "json") {
     std::cout << internal::EvalJsonReport(evaluation);
+  } else if (html) {
+    internal::ReviewData review{.kind = internal::ReviewKind::kEval, .evaluation = &evaluation};
+    for (const internal::DocEvaluation* d : internal::WorstDocuments(evaluation, options.worst)) {
+      const size_t i = static_cast<size_t>(d - evaluation.docs.data());
+      review.files.push_back({d->doc_path, docs[i].text, &results[i]});
+      review.evaluations.push_back(d);
+    }
+    std::cout << internal::RenderHtmlReport(review);
   } else {
     std::cout << internal::EvalTextReport(evaluation, options.worst);
   }

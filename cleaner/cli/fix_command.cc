@@ -1,12 +1,15 @@
-// `mtclean fix PATH...`: the unified diff of the safe fixes (default),
-// `--write` to apply them in place, or `fix -` as a filter.
+// `mtclean fix PATH...`: the unified diff of the safe fixes (default) or
+// the HTML review of them (`--format html`), `--write` to apply them in
+// place, or `fix -` as a filter.
 #include <algorithm>
 #include <cstdio>
+#include <deque>
 #include <iostream>
 
 #include "cleaner/cli/commands.h"
 #include "cleaner/cli/inputs.h"
 #include "cleaner/report/diff.h"
+#include "cleaner/report/html_report.h"
 
 namespace mtclean::cli {
 
@@ -20,6 +23,12 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     std::cerr << "mtclean: error: `-` (standard input) must be the only path of `fix`\n";
     return kExitUsage;
   }
+  const bool html = options.format == "html";
+  if (filter && html) {
+    std::cerr << "mtclean: error: `fix -` writes the cleaned text; for the review of standard "
+                 "input use `check --format html -`\n";
+    return kExitUsage;
+  }
   absl::StatusOr<std::vector<PreparedInput>> inputs =
       PrepareInputs(engines, options.paths, options.markdown, options.stdin_filename);
   if (!inputs.ok()) {
@@ -27,6 +36,10 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     return kExitUsage;
   }
   bool input_error = false;
+  // Kept for the HTML review written at the end.
+  std::deque<std::string> texts;
+  std::deque<Result> results;
+  std::vector<internal::CheckedFile> reviewed;
   // Inputs are read and cleaned on --jobs threads and written in order.
   CleanInOrder(*inputs, options.jobs, options.read, [&](CleanedInput& item) {
     const PreparedInput& input = *item.input;
@@ -70,9 +83,10 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
     }
     if (filter) {
       std::cout << result->cleaned;
-    } else if (options.write) {
+      return;
+    }
+    if (options.write && (result->cleaned != text || loaded.repaired != 0)) {
       // Unchanged files keep their mtime; a --lossy repair is a change.
-      if (result->cleaned == text && loaded.repaired == 0) return;
       if (absl::Status s = WriteFileAtomically(input.input.path, result->cleaned); !s.ok()) {
         std::cerr << "mtclean: error: " << s.message() << "\n";
         input_error = true;
@@ -80,10 +94,19 @@ int RunFix(EngineSet& engines, const CliOptions& options) {
       }
       std::cerr << "mtclean: fixed " << shown << " (" << result->edits.size()
                 << (result->edits.size() == 1 ? " edit" : " edits") << ")\n";
-    } else {
+    }
+    if (html) {
+      texts.push_back(std::move(loaded.text));
+      results.push_back(std::move(*result));
+      reviewed.push_back({shown, texts.back(), &results.back()});
+    } else if (!options.write) {
       std::cout << internal::UnifiedDiff(shown, shown, text, result->edits);
     }
   });
+  if (html) {
+    std::cout << internal::RenderHtmlReport(
+        internal::ReviewData{.kind = internal::ReviewKind::kFix, .files = reviewed});
+  }
   std::cout.flush();
   return input_error ? kExitInputError : kExitClean;
 }

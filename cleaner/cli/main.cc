@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
   check->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "diff"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "diff", "html"}))
       ->capture_default_str();
   check->add_option("--color", options.color,
                     "Colour the text format: auto (on a terminal, unless NO_COLOR is set), "
@@ -124,6 +124,10 @@ int main(int argc, char** argv) {
   fix->add_option("paths", options.paths, "Files or folders, or - to filter stdin")
       ->required();
   fix->add_flag("--write,-w", options.write, "Apply the fixes in place (atomically)");
+  fix->add_option("--format", options.format,
+                  "Output format: diff (the default) or html (the review page of the fixes; "
+                  "with --write, of the fixes written)")
+      ->check(CLI::IsMember({"diff", "html"}));
   fix->add_option("--jobs,-j", options.jobs,
                   "Worker threads (default: the number of cores); output order is kept");
   mtclean::cli::AddCorpusOptions(fix, true, &options.corpus);
@@ -137,8 +141,9 @@ int main(int argc, char** argv) {
   CLI::App* eval = app.add_subcommand(
       "eval", "Measure recall, precision and damage on a labelled corpus (DIR/docs, DIR/gold)");
   eval->add_option("dir", options.paths, "Corpus folder")->required()->expected(1);
-  eval->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))
+  eval->add_option("--format", options.format,
+                   "Output format (html: the review page of the --worst documents against gold)")
+      ->check(CLI::IsMember({"text", "json", "html"}))
       ->capture_default_str();
   eval->add_option("--worst", options.worst,
                    "How many of the documents furthest from gold to show with their diffs")

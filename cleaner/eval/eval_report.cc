@@ -156,7 +156,42 @@ std::string EvalTextReport(const CorpusEvaluation& e, size_t worst) {
   return out;
 }
 
-std::string EvalJsonReport(const CorpusEvaluation& e) {
+nlohmann::ordered_json DocEvaluationJson(const DocEvaluation& d) {
+  nlohmann::ordered_json missed = nlohmann::ordered_json::array();
+  for (const GoldArtifact& a : d.missed) {
+    missed.push_back({{"type", a.type}, {"start", a.start}, {"end", a.end}});
+  }
+  nlohmann::ordered_json stray = nlohmann::ordered_json::array();
+  for (const StrayFinding& f : d.stray) {
+    stray.push_back({{"rule", f.rule_id},
+                     {"start", f.begin},
+                     {"end", f.end},
+                     {"fixed", f.fixed}});
+  }
+  nlohmann::ordered_json doc;
+  doc["id"] = d.id;
+  doc["lang"] = d.lang;
+  doc["detected_lang"] = d.detected_lang;
+  doc["bytes"] = d.bytes;
+  doc["artifacts"] = d.artifacts;
+  doc["found"] = d.found;
+  doc["findings"] = d.findings;
+  doc["findings_on_gold"] = d.findings_on_gold;
+  doc["damaged_bytes"] = d.damage_bytes;
+  doc["missed_bytes"] = d.missed_bytes;
+  doc["exact_match"] = d.exact_match;
+  doc["distance_before"] = d.distance_before
+                               ? nlohmann::ordered_json(*d.distance_before)
+                               : nlohmann::ordered_json(nullptr);
+  doc["distance_after"] = d.distance_after
+                              ? nlohmann::ordered_json(*d.distance_after)
+                              : nlohmann::ordered_json(nullptr);
+  doc["missed"] = missed;
+  doc["stray"] = stray;
+  return doc;
+}
+
+nlohmann::ordered_json EvalJsonValue(const CorpusEvaluation& e, bool per_document) {
   nlohmann::ordered_json j;
   j["version"] = 1;
   j["corpus"] = e.dir;
@@ -201,43 +236,16 @@ std::string EvalJsonReport(const CorpusEvaluation& e) {
                    {"damaged_bytes", r.damage_bytes}};
   }
   j["rules"] = rules;
-  nlohmann::ordered_json per_doc = nlohmann::ordered_json::array();
-  for (const DocEvaluation& d : e.docs) {
-    nlohmann::ordered_json missed = nlohmann::ordered_json::array();
-    for (const GoldArtifact& a : d.missed) {
-      missed.push_back({{"type", a.type}, {"start", a.start}, {"end", a.end}});
-    }
-    nlohmann::ordered_json stray = nlohmann::ordered_json::array();
-    for (const StrayFinding& f : d.stray) {
-      stray.push_back({{"rule", f.rule_id},
-                       {"start", f.begin},
-                       {"end", f.end},
-                       {"fixed", f.fixed}});
-    }
-    nlohmann::ordered_json doc;
-    doc["id"] = d.id;
-    doc["lang"] = d.lang;
-    doc["detected_lang"] = d.detected_lang;
-    doc["bytes"] = d.bytes;
-    doc["artifacts"] = d.artifacts;
-    doc["found"] = d.found;
-    doc["findings"] = d.findings;
-    doc["findings_on_gold"] = d.findings_on_gold;
-    doc["damaged_bytes"] = d.damage_bytes;
-    doc["missed_bytes"] = d.missed_bytes;
-    doc["exact_match"] = d.exact_match;
-    doc["distance_before"] = d.distance_before
-                                 ? nlohmann::ordered_json(*d.distance_before)
-                                 : nlohmann::ordered_json(nullptr);
-    doc["distance_after"] = d.distance_after
-                                ? nlohmann::ordered_json(*d.distance_after)
-                                : nlohmann::ordered_json(nullptr);
-    doc["missed"] = missed;
-    doc["stray"] = stray;
-    per_doc.push_back(doc);
+  if (per_document) {
+    nlohmann::ordered_json per_doc = nlohmann::ordered_json::array();
+    for (const DocEvaluation& d : e.docs) per_doc.push_back(DocEvaluationJson(d));
+    j["per_document"] = std::move(per_doc);
   }
-  j["per_document"] = per_doc;
-  return j.dump(2) + "\n";
+  return j;
+}
+
+std::string EvalJsonReport(const CorpusEvaluation& e) {
+  return EvalJsonValue(e).dump(2) + "\n";
 }
 
 }  // namespace mtclean::internal

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "cleaner/eval/metrics.h"
+#include "nlohmann/json_fwd.hpp"
 
 namespace mtclean::internal {
 
@@ -38,6 +39,14 @@ std::string EvalTextReport(const CorpusEvaluation& evaluation, size_t worst);
 //                      "stray": [{"rule", "start", "end", "fixed"}]}]}
 // A ratio whose denominator is zero is null.
 std::string EvalJsonReport(const CorpusEvaluation& evaluation);
+
+// EvalJsonReport's object as a value, for reports that embed it (the HTML
+// review); without `per_document` when that is false.
+nlohmann::ordered_json EvalJsonValue(const CorpusEvaluation& evaluation,
+                                     bool per_document = true);
+
+// One element of EvalJsonReport's `per_document`.
+nlohmann::ordered_json DocEvaluationJson(const DocEvaluation& doc);
 
 }  // namespace mtclean::internal
 

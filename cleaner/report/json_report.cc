@@ -80,14 +80,14 @@ std::string PathToUri(std::string_view path) {
   return out;
 }
 
-namespace {
-
-// The findings report of `files` as a JSON value (see JsonReport).
-ordered_json FindingsReport(const std::vector<CheckedFile>& files) {
+ordered_json JsonReportValue(const std::vector<CheckedFile>& files,
+                             const JsonReportOptions& options) {
   ordered_json findings = ordered_json::array();
+  ordered_json documents = ordered_json::array();
   size_t counts[3] = {0, 0, 0};
   for (const CheckedFile& file : files) {
     const LineIndex index(file.text);
+    const size_t first_finding = findings.size();
     for (const Finding& f : file.result->findings) {
       const LineIndex::Position b = index.At(f.begin);
       const LineIndex::Position e = index.At(f.end);
@@ -107,6 +107,15 @@ ordered_json FindingsReport(const std::vector<CheckedFile>& files) {
       findings.push_back(std::move(item));
       ++counts[static_cast<int>(f.severity)];
     }
+    if (options.documents) {
+      documents.push_back({{"file", file.path},
+                           {"language", file.result->language},
+                           {"bytes", file.text.size()},
+                           {"first_finding", first_finding},
+                           {"finding_count", findings.size() - first_finding},
+                           {"edits", EditsJson(file.result->edits)},
+                           {"text", file.text}});
+    }
   }
   ordered_json report = {
       {"schema", "mtclean-findings"},
@@ -119,15 +128,16 @@ ordered_json FindingsReport(const std::vector<CheckedFile>& files) {
         {"warnings", counts[static_cast<int>(Severity::kWarning)]},
         {"infos", counts[static_cast<int>(Severity::kInfo)]}}},
   };
+  if (options.documents) report["documents"] = std::move(documents);
   return report;
 }
 
-}  // namespace
-
-std::string JsonReport(const std::vector<CheckedFile>& files) { return Dump(FindingsReport(files)); }
+std::string JsonReport(const std::vector<CheckedFile>& files) {
+  return Dump(JsonReportValue(files));
+}
 
 std::string JsonDocumentReport(const CheckedFile& file, bool with_fix) {
-  ordered_json report = FindingsReport({file});
+  ordered_json report = JsonReportValue({file});
   report["language"] = file.result->language;
   if (with_fix) {
     report["cleaned"] = file.result->cleaned;

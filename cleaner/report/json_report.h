@@ -10,6 +10,7 @@
 
 #include "cleaner/report/report.h"
 #include "mtclean/engine.h"
+#include "nlohmann/json_fwd.hpp"
 
 namespace mtclean::internal {
 
@@ -19,6 +20,18 @@ inline constexpr int kJsonReportVersion = 1;
 
 // The JSON findings report of `files`, pretty-printed, ending in "\n".
 std::string JsonReport(const std::vector<CheckedFile>& files);
+
+struct JsonReportOptions {
+  // Adds `documents`: for each file its path, language, text, the edits
+  // `mtclean fix` applies to it and which findings are its own (the data of
+  // the HTML review, docs/report-formats.md). Default: false.
+  bool documents = false;
+};
+
+// The JSON findings report of `files` as a value, for reports that embed it
+// (JsonReport is its pretty-printed text).
+nlohmann::ordered_json JsonReportValue(const std::vector<CheckedFile>& files,
+                                       const JsonReportOptions& options = {});
 
 // The JSON findings report of one document as `mtclean serve` answers it,
 // on one line ending in "\n": JsonReport's fields, then `language` (the

@@ -235,6 +235,83 @@ TEST(CheckFormatsTest, UnusedSuppressionsReportedOnRequest) {
       << r.out;
 }
 
+// Applies `edits` (the HTML review's, sorted and disjoint) to `text`.
+std::string ApplyEdits(const std::string& text, const nlohmann::json& edits) {
+  std::string out;
+  size_t at = 0;
+  for (const auto& e : edits) {
+    const size_t begin = e["byte_begin"], end = e["byte_end"];
+    out += text.substr(at, begin - at);
+    out += e["replacement"].get<std::string>();
+    at = end;
+  }
+  return out + text.substr(at);
+}
+
+TEST(CheckFormatsTest, HtmlReviewHoldsTheJsonReportAndTheTexts) {
+  Scratch s;
+  s.Write("content/a.txt", kArticle);
+  s.Write("content/harbour.md", ReadFile(SourcePath(kFixture + ".md")));
+  const RunOutput json = Shell("$MTCLEAN check --format json content", s.dir().string());
+  const RunOutput html = Shell("$MTCLEAN check --format html content", s.dir().string());
+  ASSERT_EQ(json.exit_code, 1) << json.err;
+  ASSERT_EQ(html.exit_code, 1) << html.err;
+  EXPECT_EQ(html.err, "");
+  EXPECT_EQ(html.out.rfind("<!DOCTYPE html>", 0), 0u);
+  const nlohmann::json report = nlohmann::json::parse(json.out);
+  const nlohmann::json data = nlohmann::json::parse(testing::HtmlReviewData(html.out));
+  EXPECT_EQ(data["findings"], report["findings"]);
+  EXPECT_EQ(data["summary"], report["summary"]);
+  EXPECT_EQ(data["review"]["command"], "check");
+  ASSERT_EQ(data["documents"].size(), 2u);
+  EXPECT_EQ(data["documents"][0]["file"], "content/a.txt");
+  EXPECT_EQ(data["documents"][0]["text"], kArticle);
+  EXPECT_EQ(data["documents"][1]["file"], "content/harbour.md");
+  // The edits are those `fix` makes.
+  const RunOutput fixed = Shell("$MTCLEAN fix - < content/a.txt", s.dir().string());
+  EXPECT_EQ(ApplyEdits(kArticle, data["documents"][0]["edits"]), fixed.out);
+  // Standard input has its review too.
+  const RunOutput piped = Shell("$MTCLEAN check --format html - < content/a.txt", s.dir().string());
+  EXPECT_EQ(piped.exit_code, 1);
+  EXPECT_EQ(nlohmann::json::parse(testing::HtmlReviewData(piped.out))["documents"][0]["file"],
+            "<stdin>");
+}
+
+TEST(CheckFormatsTest, FixHtmlReviewsTheFixesAndWritesThemWithWrite) {
+  Scratch s;
+  s.Write("content/a.txt", kArticle);
+  s.Write("content/clean.txt", "A clean story about the harvest.\n");
+  RunOutput r = Shell("$MTCLEAN fix --format html content", s.dir().string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json data = nlohmann::json::parse(testing::HtmlReviewData(r.out));
+  EXPECT_EQ(data["review"]["command"], "fix");
+  EXPECT_EQ(data["findings"].size(), 2u);
+  EXPECT_EQ(ReadFile(s.Path("content/a.txt")), kArticle) << "without --write nothing changes";
+
+  r = Shell("$MTCLEAN fix --write --format html content > review.html", s.dir().string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("fixed content/a.txt"), std::string::npos) << r.err;
+  data = nlohmann::json::parse(testing::HtmlReviewData(ReadFile(s.Path("review.html"))));
+  ASSERT_EQ(data["documents"].size(), 2u);
+  EXPECT_EQ(data["documents"][0]["text"], kArticle) << "the review shows the text before";
+  EXPECT_EQ(ApplyEdits(kArticle, data["documents"][0]["edits"]), ReadFile(s.Path("content/a.txt")));
+  EXPECT_EQ(data["documents"][1]["edits"], nlohmann::json::array());
+}
+
+TEST(CheckFormatsTest, HtmlIsNotForFilterOrCorpusOutput) {
+  Scratch s;
+  s.Write("a.txt", kArticle);
+  RunOutput r = Shell("$MTCLEAN fix --format html - < a.txt", s.dir().string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("check --format html -"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = Shell("echo {} | $MTCLEAN fix --jsonl --format html -", s.dir().string());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--jsonl writes records, not --format html"), std::string::npos) << r.err;
+  r = Shell("echo {} | $MTCLEAN check --jsonl --format html -", s.dir().string());
+  EXPECT_EQ(r.exit_code, 2);
+}
+
 TEST(CheckFormatsTest, ColourOnATerminalUnlessNoColor) {
   Scratch s;
   s.Write("a.txt", kArticle);

@@ -1,5 +1,6 @@
 // `mtclean eval` end to end on a slice of the project's corpus, its errors,
 // and the corpus itself: documents without artifacts come out unchanged.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -115,6 +116,59 @@ TEST(EvalCommandTest, WorstDocumentsComeWithTheirDiff) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("+++ gold/left.clean.txt"), std::string::npos) << r.out;
+}
+
+TEST(EvalCommandTest, HtmlReviewShowsTheWorstDocumentsAgainstGold) {
+  Scratch corpus;
+  CopySlice(corpus, "dev", FirstIds("dev", 6));
+  // Two documents the cleaner cannot bring to gold: a line gold removes
+  // and no rule finds, in each.
+  for (const std::string id : {"left", "right"}) {
+    const std::string text = "Port reopens\n\nShips sailed again on Monday.\n\nThanks for " + id +
+                             ".\n\nThe harbour master was pleased.\n";
+    const size_t start = text.find("Thanks");
+    corpus.Write("docs/" + id + ".txt", text);
+    corpus.Write("gold/" + id + ".json",
+                 "{\"id\": \"" + id + "\", \"lang\": \"en\", \"artifacts\": [{\"type\": \"other\", " +
+                     "\"start\": " + std::to_string(start) + ", \"end\": " +
+                     std::to_string(text.find('\n', start) + 1) +
+                     ", \"action\": \"delete\", \"replacement\": null}]}");
+    corpus.Write("gold/" + id + ".clean.txt",
+                 "Port reopens\n\nShips sailed again on Monday.\n\nThe harbour master was pleased.\n");
+  }
+  const RunOutput json = Shell("$MTCLEAN eval " + corpus.dir().string() + " --format json");
+  const RunOutput html =
+      Shell("$MTCLEAN eval " + corpus.dir().string() + " --format html --worst 4");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  ASSERT_EQ(html.exit_code, 0) << html.err;
+  nlohmann::json figures = nlohmann::json::parse(json.out);
+  const nlohmann::json data = nlohmann::json::parse(testing::HtmlReviewData(html.out));
+  EXPECT_EQ(data["review"]["command"], "eval");
+  const nlohmann::json per_document = figures["per_document"];
+  figures.erase("per_document");
+  EXPECT_EQ(data["evaluation"], figures);
+  size_t differing = 0;
+  for (const auto& d : per_document) differing += d["exact_match"] ? 0 : 1;
+  ASSERT_GE(differing, 2u);
+  ASSERT_EQ(data["documents"].size(), std::min<size_t>(4, differing));
+  size_t findings = 0;
+  for (const auto& doc : data["documents"]) {
+    const nlohmann::json& ev = doc["evaluation"];
+    EXPECT_EQ(ev["exact_match"], false) << ev["id"];
+    bool listed = false;
+    for (const auto& d : per_document) listed = listed || d == ev;
+    EXPECT_TRUE(listed) << "its figures are the JSON report's: " << ev["id"];
+    const std::string file = doc["file"];
+    EXPECT_NE(file.find("docs/" + ev["id"].get<std::string>() + ".txt"), std::string::npos) << file;
+    if (ev["id"] == "left") {
+      ASSERT_EQ(ev["missed"].size(), 1u);
+      EXPECT_EQ(ev["missed"][0]["type"], "other");
+    }
+    EXPECT_NE(doc["gold_diff"], "") << "a document that differs has a diff to gold";
+    EXPECT_EQ(doc["first_finding"], findings);
+    findings += doc["finding_count"].get<size_t>();
+  }
+  EXPECT_EQ(data["findings"].size(), findings);
 }
 
 TEST(EvalCommandTest, BadGoldNamesTheFileAndExitsThree) {
