@@ -16,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "cleaner/cli/commands.h"
 #include "cleaner/serve/engines_by_language.h"
+#include "cleaner/serve/review_page.h"
 #include "cleaner/serve/server.h"
 
 namespace mtclean::cli {
@@ -96,6 +97,7 @@ int RunServe(EngineSet& engines, const ServeCommandOptions& options) {
   server_options.read_timeout_seconds = options.read_timeout_seconds;
   server_options.write_timeout_seconds = options.write_timeout_seconds;
   server_options.test_delay_ms = options.test_delay_ms;
+  server_options.review_page = serve::ReviewPage(kLanguageChoices);
 
   // SIGTERM and SIGINT are taken by a thread of their own (below), not by
   // whichever thread the kernel picks: blocked here, before any thread
