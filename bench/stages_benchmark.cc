@@ -20,6 +20,8 @@
 //                             against every language's profile
 //   BM_GuessLanguage          the language guess of each document (its
 //                             dictionaries' answers cached after the first)
+//   BM_MeasureLine            the shape of every line (the page model
+//                             measures each line of each document once)
 //   BM_StructuralRule/<id>    one structural rule's Check, its candidates
 //                             found beforehand (not timed)
 //   BM_RuleSetCheck           scan + every rule, one round
@@ -42,6 +44,7 @@
 #include "cleaner/dict/spell_checker.h"
 #include "cleaner/dict/word_lists.h"
 #include "cleaner/document/document.h"
+#include "cleaner/document/line_shape.h"
 #include "cleaner/match/scanner.h"
 #include "cleaner/report/diff.h"
 #include "cleaner/resolve/resolve.h"
@@ -302,6 +305,19 @@ void BM_GuessLanguage(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
 }
 BENCHMARK(BM_GuessLanguage)->Unit(benchmark::kMillisecond);
+
+void BM_MeasureLine(benchmark::State& state) {
+  const Fixture& f = Fixture::Get();
+  size_t words = 0;
+  for (auto _ : state) {
+    for (const Document& doc : f.docs) {
+      for (size_t l = 0; l < doc.lines().size(); ++l) words += MeasureLine(doc.LineText(l)).words;
+    }
+  }
+  benchmark::DoNotOptimize(words);
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * f.bytes));
+}
+BENCHMARK(BM_MeasureLine)->Unit(benchmark::kMillisecond);
 
 void StructuralRuleCheck(benchmark::State& state, const StructuralRule* rule) {
   const Fixture& f = Fixture::Get();

@@ -1,5 +1,9 @@
 #include "cleaner/document/line_shape.h"
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "gtest/gtest.h"
 
 namespace mtclean::internal {
@@ -23,6 +27,39 @@ TEST(LineShapeTest, FindsSentenceBoundariesButNotAbbreviations) {
   EXPECT_FALSE(MeasureLine("Mr. Smith goes to Brussels").inner_break);
   EXPECT_FALSE(MeasureLine("The U.S. Senate votes").inner_break);
   EXPECT_FALSE(MeasureLine("Wait... the results are late").inner_break);
+}
+
+// ASCII lines take a fast path; a line that is not ASCII takes the general
+// one. A trailing no-break space (whitespace, not a word, not a mark) sends
+// a line down the general path without changing its shape, so the two
+// paths must agree on every line built from the characters that matter.
+TEST(LineShapeTest, TheAsciiPathAgreesWithTheGeneralOne) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "9", "_", " ", " ", ".", "!", "?", "\"", "'", ")", "]", "}", ":", "/", "w",
+      "-", "* ", "(", ",", "\t", "www.", "http://", "https://", "](", "Mr.", "The", "vote", "1. "};
+  std::mt19937 random(7);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<size_t> length(0, 16);
+  size_t breaks = 0;
+  size_t links = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string line;
+    for (size_t n = length(random); n > 0; --n) line += pieces[pick(random)];
+    const LineShape ascii = MeasureLine(line);
+    const LineShape general = MeasureLine(line + "\u00A0");
+    ASSERT_EQ(ascii.words, general.words) << "[" << line << "]";
+    ASSERT_EQ(ascii.inner_break, general.inner_break) << "[" << line << "]";
+    ASSERT_EQ(ascii.final_mark, general.final_mark) << "[" << line << "]";
+    ASSERT_EQ(ascii.list_item, general.list_item) << "[" << line << "]";
+    ASSERT_EQ(ascii.link, general.link) << "[" << line << "]";
+    breaks += ascii.inner_break ? 1 : 0;
+    links += ascii.link ? 1 : 0;
+  }
+  // The lines exercised both checks, each way.
+  EXPECT_GT(breaks, 200u);
+  EXPECT_LT(breaks, 19000u);
+  EXPECT_GT(links, 1000u);
+  EXPECT_LT(links, 19000u);
 }
 
 TEST(LineShapeTest, ListItemsAndLinks) {
