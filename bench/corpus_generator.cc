@@ -135,13 +135,13 @@ std::string CorpusGenerator::Document(size_t target_bytes) {
   return doc;
 }
 
-std::string CorpusGenerator::Record() {
+std::string CorpusGenerator::Record(size_t target_bytes) {
   const uint64_t id = ++records_;
   nlohmann::ordered_json record = {
       {"id", id},
       {"url", "https://news.example.org/story/" + std::to_string(id)},
       {"lang", "en"},
-      {"text", Document()},
+      {"text", Document(target_bytes)},
   };
   return record.dump() + "\n";
 }

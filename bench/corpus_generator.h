@@ -35,8 +35,8 @@ class CorpusGenerator {
   std::string Document(size_t target_bytes = 0);
 
   // One JSON Lines record (with its newline) holding a document in `text`
-  // beside an id, a URL and the language.
-  std::string Record();
+  // beside an id, a URL and the language; `target_bytes` as for Document.
+  std::string Record(size_t target_bytes = 0);
 
   // How many times each artifact was injected so far.
   const std::map<std::string, uint64_t>& injected() const { return injected_; }

@@ -35,6 +35,7 @@ packages=(
   libbenchmark-dev
   zlib1g-dev libzstd-dev
   libjemalloc-dev
+  libcpp-httplib-dev               # mtclean serve
   linux-perf
 )
 

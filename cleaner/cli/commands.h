@@ -19,6 +19,10 @@ inline constexpr int kExitFindings = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitInputError = 3;
 
+// The values of `--lang`, and of a request's `lang` in `mtclean serve`.
+inline const std::vector<std::string> kLanguageChoices = {"auto", "de", "en", "es",
+                                                          "fr",   "it", "pt"};
+
 struct CliOptions {
   std::vector<std::string> paths;
   bool write = false;

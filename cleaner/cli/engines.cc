@@ -59,6 +59,12 @@ std::vector<const Engine*> EngineSet::engines() const {
   return out;
 }
 
+std::unique_ptr<EngineSet> EngineSet::WithLanguage(const std::string& language) const {
+  Options options = base_;
+  options.language = language;
+  return std::make_unique<EngineSet>(std::move(options), config_path_, true);
+}
+
 std::string DisplayPath(const std::string& path, const std::string& stdin_name) {
   if (path == "-") return stdin_name.empty() ? "<stdin>" : DisplayPath(stdin_name);
   const fs::path p = fs::path(path).lexically_normal();

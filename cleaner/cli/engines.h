@@ -36,6 +36,13 @@ class EngineSet {
   // Every engine built so far.
   std::vector<const Engine*> engines() const;
 
+  // A new set like this one whose engines check text as `language`, as if
+  // `--lang language` had been given.
+  std::unique_ptr<EngineSet> WithLanguage(const std::string& language) const;
+
+  // The `--lang` value; empty when it was not given.
+  std::string given_language() const { return language_given_ ? base_.language : ""; }
+
  private:
   absl::StatusOr<std::string> ConfigFor(const std::string& input_path);
 

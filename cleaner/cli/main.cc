@@ -8,6 +8,7 @@
 
 #include "CLI/CLI.hpp"
 #include "cleaner/cli/commands.h"
+#include "cleaner/cli/serve_command.h"
 
 #ifdef MTCLEAN_WITH_JEMALLOC
 // jemalloc's options, read when it starts (MALLOC_CONF in the environment
@@ -74,7 +75,7 @@ int main(int argc, char** argv) {
       app.add_option("--lang", engine_options.language,
                      "Language of the text: de, en, es, fr, it or pt (beats a configuration's); "
                      "auto (the default) guesses it per document, falling back to en")
-          ->check(CLI::IsMember({"auto", "de", "en", "es", "fr", "it", "pt"}));
+          ->check(CLI::IsMember(mtclean::cli::kLanguageChoices));
   app.add_flag("--delete-untranslated", engine_options.delete_untranslated,
                "Delete the sentences mt.untranslated finds (default: only report them)");
   app.add_option("--config", config_path,
@@ -151,6 +152,9 @@ int main(int argc, char** argv) {
                    "Score another tool instead of mtclean: OUTDIR/ID.txt is its cleaned text "
                    "of DIR/docs/ID.txt, its changes reported as the rule peer.OUTDIR");
 
+  mtclean::cli::ServeCommandOptions serve_options;
+  CLI::App* serve = mtclean::cli::AddServeCommand(&app, &serve_options);
+
   OneValuePerOption(&app);
   try {
     app.parse(argc, argv);
@@ -178,5 +182,6 @@ int main(int argc, char** argv) {
   if (*rules) return mtclean::cli::RunRules(engines, options);
   if (*explain) return mtclean::cli::RunExplain(engines, options);
   if (*eval) return mtclean::cli::RunEval(engines, options);
+  if (*serve) return mtclean::cli::RunServe(engines, serve_options);
   return mtclean::cli::kExitUsage;
 }

@@ -136,6 +136,16 @@ std::string JsonReport(const std::vector<CheckedFile>& files) {
   return Dump(JsonReportValue(files));
 }
 
+std::string JsonDocumentReport(const CheckedFile& file, bool with_fix) {
+  ordered_json report = JsonReportValue({file});
+  report["language"] = file.result->language;
+  if (with_fix) {
+    report["cleaned"] = file.result->cleaned;
+    report["edits"] = EditsJson(file.result->edits);
+  }
+  return report.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
 std::string SarifReport(const std::vector<CheckedFile>& files,
                         const std::vector<RuleDescription>& rules, std::string_view base_uri) {
   // The driver's rules: the given ones, plus any a result names that is

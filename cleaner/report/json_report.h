@@ -33,6 +33,13 @@ struct JsonReportOptions {
 nlohmann::ordered_json JsonReportValue(const std::vector<CheckedFile>& files,
                                        const JsonReportOptions& options = {});
 
+// The JSON findings report of one document as `mtclean serve` answers it,
+// on one line ending in "\n": JsonReport's fields, then `language` (the
+// language it was checked as) and, with `with_fix`, `cleaned` (the text
+// with the fixes applied) and `edits` (the applied edits, as in a
+// finding's fix).
+std::string JsonDocumentReport(const CheckedFile& file, bool with_fix);
+
 // The SARIF 2.1.0 log of `files`, with `rules` as the driver's rule
 // metadata (a result's rule missing from them is added with its id only).
 // URIs are the files' paths, relative to `base_uri` (an absolute `file://`
