@@ -15,10 +15,10 @@
 #include "CLI/CLI.hpp"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
-#include "cleaner/cli/byte_source.h"
+#include "cleaner/corpus/byte_source.h"
 #include "cleaner/cli/commands.h"
-#include "cleaner/cli/json_record.h"
-#include "cleaner/cli/ordered_pool.h"
+#include "cleaner/corpus/json_record.h"
+#include "cleaner/corpus/ordered_pool.h"
 #include "nlohmann/json.hpp"
 
 namespace mtclean::cli {
@@ -26,6 +26,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 using nlohmann::ordered_json;
+using internal::LineChunk;
+using internal::LineReader;
+using internal::OpenByteSource;
+using internal::ByteSource;
+using internal::RecordLayout;
+using internal::ScanRecord;
+using internal::DecodeString;
+using internal::EncodeString;
+using internal::UsesAsciiEscapes;
+using internal::ParseFieldPath;
+using internal::RunOrdered;
 
 // Bytes of input lines per unit of work, and units in flight per worker:
 // together they bound the memory of a run (about 2 MB a worker, plus the

@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "cleaner/cli/corpus.h"
-#include "cleaner/cli/ordered_pool.h"
+#include "cleaner/corpus/ordered_pool.h"
 #include "cleaner/document/document.h"
 
 namespace mtclean::cli {
@@ -107,7 +107,7 @@ absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
 void CleanInOrder(const std::vector<PreparedInput>& inputs, int jobs, const ReadPolicy& read,
                   const std::function<void(CleanedInput&)>& emit) {
   size_t next_input = 0;
-  RunOrdered<CleanedInput>(
+  internal::RunOrdered<CleanedInput>(
       jobs > 0 ? jobs : DefaultJobs(), 0,
       [&]() -> std::optional<CleanedInput> {
         if (next_input == inputs.size()) return std::nullopt;

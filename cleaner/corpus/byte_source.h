@@ -2,8 +2,8 @@
 // the fly when it is gzip (zlib) or Zstandard (libzstd) data, and cut into
 // batches of whole lines. Memory is bounded by the batch size plus the line
 // limit, never by the size of the input or of its longest line.
-#ifndef MTCLEAN_CLI_BYTE_SOURCE_H_
-#define MTCLEAN_CLI_BYTE_SOURCE_H_
+#ifndef MTCLEAN_CORPUS_BYTE_SOURCE_H_
+#define MTCLEAN_CORPUS_BYTE_SOURCE_H_
 
 #include <cstdint>
 #include <memory>
@@ -12,7 +12,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 
 // A stream of bytes. Not thread-safe.
 class ByteSource {
@@ -117,6 +117,6 @@ class LineReader {
   bool last_cr_ = false;        // its last byte so far is `\r`
 };
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal
 
-#endif  // MTCLEAN_CLI_BYTE_SOURCE_H_
+#endif  // MTCLEAN_CORPUS_BYTE_SOURCE_H_

@@ -1,4 +1,4 @@
-#include "cleaner/cli/byte_source.h"
+#include "cleaner/corpus/byte_source.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,7 +11,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 namespace {
 
 constexpr size_t kReadSize = 1 << 20;
@@ -324,4 +324,4 @@ absl::StatusOr<bool> LineReader::Next(size_t target, LineChunk* chunk) {
   return !chunk->bytes.empty();
 }
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal
