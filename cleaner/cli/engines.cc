@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include "cleaner/cli/corpus.h"
 #include "cleaner/corpus/ordered_pool.h"
 #include "cleaner/document/document.h"
+#include "mtclean/corpus.h"
 
 namespace mtclean::cli {
 
@@ -108,7 +108,7 @@ void CleanInOrder(const std::vector<PreparedInput>& inputs, int jobs, const Read
                   const std::function<void(CleanedInput&)>& emit) {
   size_t next_input = 0;
   internal::RunOrdered<CleanedInput>(
-      jobs > 0 ? jobs : DefaultJobs(), 0,
+      WorkerCount(jobs), 0,
       [&]() -> std::optional<CleanedInput> {
         if (next_input == inputs.size()) return std::nullopt;
         CleanedInput item;

@@ -150,7 +150,7 @@ std::string ShortenNumbers(std::string_view record) {
 namespace {
 
 // The input, at most `step` bytes a read.
-class StepSource : public internal::ByteSource {
+class StepSource : public ByteSource {
  public:
   StepSource(std::string_view data, size_t step) : data_(data), step_(step) {}
   absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
