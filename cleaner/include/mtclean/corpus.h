@@ -263,8 +263,10 @@ class CorpusSink {
   // The totals so far, and the bytes taken from all inputs so far
   // (ByteSource::consumed), for a progress display.
   virtual void OnProgress(const CorpusStats& so_far, uint64_t consumed);
-  // An input could not be opened, or read to its end (the records read
-  // before the error were cleaned); the run goes on with the next input.
+  // An input could not be opened, or read to its end; the run goes on with
+  // the next input. (Of an input that failed midway, the records of the
+  // units of work before the error were cleaned; those of the unit being
+  // read are not.)
   virtual void OnInputError(const absl::Status& error);
 };
 
