@@ -35,6 +35,8 @@
 //   if (!run.status.ok()) return run.status;   // "<stdin>:7: bad record: ..."
 //   std::cerr << mtclean::CorpusStatsJson(run.stats, {.inputs = 1, .jobs = 2});
 //
+// examples/clean_jsonl.cc is this as a whole program.
+//
 // Thread-safety: a RecordCleaner is an immutable value; Clean may run on
 // many threads at once, as Engine::Clean may. A run calls its sink on the
 // calling thread only.
@@ -283,11 +285,13 @@ struct CorpusRun {
   size_t failed_inputs = 0;
 };
 
-// Cleans `inputs`, one after the other, on WorkerCount(jobs) threads, and
-// hands the output to `sink` in input order. Lines are read a unit of work
-// at a time, at most 4 units a worker in flight; a bad record larger than
-// max_record_bytes, or one whose first byte shows it is no JSON object, is
-// passed on in pieces as it is read (fix) and never held whole.
+// Cleans `inputs`, one after the other, on WorkerCount(jobs) threads (with
+// 1, all on the calling thread), and hands the output to `sink` in input
+// order. Lines are read a unit of work at a time, at most 4 units a worker
+// in flight. A line longer than max_record_bytes, or one whose first byte
+// shows it is no JSON object, is never held whole: the run stops at it, or
+// with skip_bad_records it is passed on in pieces as it is read (fix) or
+// read past (check).
 CorpusRun CleanCorpus(const RecordCleaner& cleaner, const std::vector<CorpusInput>& inputs,
                       CorpusSink& sink, int jobs);
 
