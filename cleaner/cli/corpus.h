@@ -2,6 +2,8 @@
 // whose string field (`--field`, a dotted path) is cleaned; `fix` writes each
 // record back with only that string changed (every other byte of the line is
 // kept), one output line per input line, in input order, on `--jobs` threads.
+// The work is the library's (mtclean/corpus.h); this is its flags, inputs,
+// messages, progress line and exit codes.
 #ifndef MTCLEAN_CLI_CORPUS_H_
 #define MTCLEAN_CLI_CORPUS_H_
 
@@ -29,9 +31,6 @@ struct CorpusOptions {
 
 // Adds the corpus-mode flags to `command` (`fix` when `fix`, else `check`).
 void AddCorpusOptions(CLI::App* command, bool fix, CorpusOptions* options);
-
-// The number of workers `--jobs 0` means: the number of cores.
-int DefaultJobs();
 
 // Runs `check --jsonl` (`fix` false: findings as text lines) or
 // `fix --jsonl`. Returns the exit code.

@@ -2,9 +2,9 @@
 
 #include <filesystem>
 
-#include "cleaner/cli/corpus.h"
-#include "cleaner/cli/ordered_pool.h"
+#include "cleaner/corpus/ordered_pool.h"
 #include "cleaner/document/document.h"
+#include "mtclean/corpus.h"
 
 namespace mtclean::cli {
 
@@ -113,8 +113,8 @@ absl::StatusOr<std::vector<PreparedInput>> PrepareInputs(EngineSet& engines,
 void CleanInOrder(const std::vector<PreparedInput>& inputs, int jobs, const ReadPolicy& read,
                   const std::function<void(CleanedInput&)>& emit) {
   size_t next_input = 0;
-  RunOrdered<CleanedInput>(
-      jobs > 0 ? jobs : DefaultJobs(), 0,
+  internal::RunOrdered<CleanedInput>(
+      WorkerCount(jobs), 0,
       [&]() -> std::optional<CleanedInput> {
         if (next_input == inputs.size()) return std::nullopt;
         CleanedInput item;

@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include "absl/strings/match.h"
-#include "cleaner/cli/byte_source.h"
-#include "cleaner/cli/json_record.h"
+#include "cleaner/corpus/byte_source.h"
+#include "cleaner/corpus/json_record.h"
 #include "cleaner/config/config.h"
 #include "cleaner/document/document.h"
 #include "cleaner/resolve/resolve.h"
@@ -150,7 +150,7 @@ std::string ShortenNumbers(std::string_view record) {
 namespace {
 
 // The input, at most `step` bytes a read.
-class StepSource : public cli::ByteSource {
+class StepSource : public ByteSource {
  public:
   StepSource(std::string_view data, size_t step) : data_(data), step_(step) {}
   absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
@@ -173,24 +173,24 @@ class StepSource : public cli::ByteSource {
 // line deserves it; nothing it holds is larger than the limit and a read.
 std::string CheckLineReader(std::string_view input, size_t step, size_t read_size,
                             size_t max_line) {
-  cli::LineReader reader(std::make_unique<StepSource>(input, step), max_line, read_size);
-  cli::LineChunk chunk;
+  internal::LineReader reader(std::make_unique<StepSource>(input, step), max_line, read_size);
+  internal::LineChunk chunk;
   std::string joined;
   std::string refused;  // the refused line so far
   bool in_refused = false;
-  cli::LineChunk::Reason reason = cli::LineChunk::Reason::kNone;
+  internal::LineChunk::Reason reason = internal::LineChunk::Reason::kNone;
   size_t column = 0;
   const size_t bound = max_line + std::min(step, read_size) + 1;
   for (;;) {
     absl::StatusOr<bool> more = reader.Next(64, &chunk);
     if (!more.ok()) return "the line reader failed on an input that reads";
     if (!*more) break;
-    if (chunk.bytes.size() > bound && (chunk.kind == cli::LineChunk::Kind::kRefused ||
+    if (chunk.bytes.size() > bound && (chunk.kind == internal::LineChunk::Kind::kRefused ||
                                        chunk.line_ends.size() == 1)) {
       return "the line reader held more than the limit and a read";
     }
     joined += chunk.bytes;
-    if (chunk.kind == cli::LineChunk::Kind::kLines) {
+    if (chunk.kind == internal::LineChunk::Kind::kLines) {
       if (in_refused) return "whole lines inside a refused line";
       if (chunk.line_ends.empty() || chunk.line_ends.back() != chunk.bytes.size()) {
         return "a batch of lines that does not end at a line end";
@@ -234,11 +234,11 @@ std::string CheckLineReader(std::string_view input, size_t step, size_t read_siz
       if (!record.empty() && record.back() == '\r') record.remove_suffix(1);
     }
     if (chunk.line_bytes != record.size()) return "a refused line's size is wrong";
-    if (reason == cli::LineChunk::Reason::kTooLarge) {
+    if (reason == internal::LineChunk::Reason::kTooLarge) {
       if (record.size() <= max_line) return "a line within the limit was refused as too large";
     } else {
       const size_t first = refused.find_first_not_of(" \t\r");
-      if (reason != cli::LineChunk::Reason::kNotAnObject || first == std::string::npos ||
+      if (reason != internal::LineChunk::Reason::kNotAnObject || first == std::string::npos ||
           refused[first] == '{' || column != first + 1) {
         return "a line was refused as not an object for no reason";
       }
@@ -274,11 +274,11 @@ std::string CheckJsonRecord(const uint8_t* data, size_t size) {
   const std::string_view record = input.substr(0, input.find('\n'));
   for (const std::vector<std::string>& path :
        {std::vector<std::string>{"text"}, std::vector<std::string>{"meta", "text"}}) {
-    absl::StatusOr<cli::RecordLayout> layout = cli::ScanRecord(record, path, "mtclean");
+    absl::StatusOr<internal::RecordLayout> layout = internal::ScanRecord(record, path, "mtclean");
     if (!layout.ok()) continue;
     const std::string_view token =
         record.substr(layout->field.begin, layout->field.end - layout->field.begin);
-    absl::StatusOr<std::string> value = cli::DecodeString(token, layout->field_escaped);
+    absl::StatusOr<std::string> value = internal::DecodeString(token, layout->field_escaped);
     // The field's value is nlohmann::json's reading of its token, which
     // refuses the same strings (a lone surrogate, invalid UTF-8).
     const nlohmann::json reference = nlohmann::json::parse(token, nullptr, false);
@@ -300,11 +300,11 @@ std::string CheckJsonRecord(const uint8_t* data, size_t size) {
       return "a record nlohmann::json refuses was read";
     }
     for (const bool ascii : {false, true}) {
-      const std::string encoded = cli::EncodeString(*value, ascii);
+      const std::string encoded = internal::EncodeString(*value, ascii);
       const std::string again_record = "{\"text\":" + encoded + "}";
-      absl::StatusOr<cli::RecordLayout> again = cli::ScanRecord(again_record, {"text"});
+      absl::StatusOr<internal::RecordLayout> again = internal::ScanRecord(again_record, {"text"});
       if (!again.ok()) return "an encoded string is not read back";
-      absl::StatusOr<std::string> decoded = cli::DecodeString(
+      absl::StatusOr<std::string> decoded = internal::DecodeString(
           std::string_view(again_record)
               .substr(again->field.begin, again->field.end - again->field.begin),
           again->field_escaped);

@@ -1,13 +1,13 @@
 // Reading JSON Lines records in place: the span of the field to clean, and
 // the records the grammar refuses.
-#include "cleaner/cli/json_record.h"
+#include "cleaner/corpus/json_record.h"
 
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 namespace {
 
 std::string FieldOf(std::string_view record, const std::vector<std::string>& path) {
@@ -176,4 +176,4 @@ TEST(ParseFieldPathTest, SplitsDotsAndRefusesEmptyKeys) {
 }
 
 }  // namespace
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal

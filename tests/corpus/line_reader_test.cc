@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "cleaner/cli/byte_source.h"
+#include "cleaner/corpus/byte_source.h"
 #include "gtest/gtest.h"
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 namespace {
 
 // `prefix`, then `fill` repeated `count` times (generated as it is read,
@@ -196,4 +196,4 @@ TEST(LineReaderTest, ShortBadLinesThatArriveWholeAreLeftToTheRecordReader) {
 }
 
 }  // namespace
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal

@@ -1,4 +1,4 @@
-#include "cleaner/cli/json_record.h"
+#include "cleaner/corpus/json_record.h"
 
 #include <algorithm>
 #include <array>
@@ -15,7 +15,7 @@
 #include "cleaner/document/unicode_text.h"
 #include "nlohmann/json.hpp"
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 namespace {
 
 // Nesting deeper than this is refused rather than risking the stack.
@@ -386,4 +386,4 @@ bool UsesAsciiEscapes(std::string_view token) {
   return non_ascii_escape;
 }
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal

@@ -9,8 +9,8 @@
 //   absl::StatusOr<RecordLayout> layout = ScanRecord(line, {"meta", "body"});
 //   if (!layout.ok()) ...;                 // malformed: the message names the column
 //   std::string text = DecodeString(line.substr(layout->field.begin, ...));
-#ifndef MTCLEAN_CLI_JSON_RECORD_H_
-#define MTCLEAN_CLI_JSON_RECORD_H_
+#ifndef MTCLEAN_CORPUS_JSON_RECORD_H_
+#define MTCLEAN_CORPUS_JSON_RECORD_H_
 
 #include <cstddef>
 #include <optional>
@@ -20,7 +20,7 @@
 
 #include "absl/status/statusor.h"
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 
 // A span of bytes of the record, [begin, end).
 struct ByteSpan {
@@ -68,6 +68,6 @@ std::string EncodeString(std::string_view value, bool ascii);
 // raw non-ASCII byte (a record written with an ASCII-only encoder).
 bool UsesAsciiEscapes(std::string_view token);
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal
 
-#endif  // MTCLEAN_CLI_JSON_RECORD_H_
+#endif  // MTCLEAN_CORPUS_JSON_RECORD_H_

@@ -1,4 +1,4 @@
-#include "cleaner/cli/byte_source.h"
+#include "cleaner/corpus/byte_source.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -8,10 +8,11 @@
 
 #include <cerrno>
 #include <cstring>
+#include <istream>
 
 #include "absl/strings/str_cat.h"
 
-namespace mtclean::cli {
+namespace mtclean {
 namespace {
 
 constexpr size_t kReadSize = 1 << 20;
@@ -197,6 +198,41 @@ absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& pa
   return std::unique_ptr<ByteSource>(std::move(fd));
 }
 
+namespace {
+
+class IstreamSource : public ByteSource {
+ public:
+  IstreamSource(std::istream& in, std::string name) : in_(in), name_(std::move(name)) {}
+
+  absl::StatusOr<size_t> Read(char* buffer, size_t capacity) override {
+    // A stream that failed before its end (a file that did not open).
+    if (in_.bad() || (in_.fail() && !in_.eof())) return Error();
+    in_.read(buffer, static_cast<std::streamsize>(capacity));
+    const size_t n = static_cast<size_t>(in_.gcount());
+    if (n == 0 && in_.bad()) return Error();
+    consumed_ += n;
+    return n;
+  }
+  uint64_t consumed() const override { return consumed_; }
+
+ private:
+  absl::Status Error() const { return absl::UnavailableError(absl::StrCat(name_, ": read error")); }
+
+  std::istream& in_;
+  std::string name_;
+  uint64_t consumed_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<ByteSource> IstreamByteSource(std::istream& in, std::string name) {
+  return std::make_unique<IstreamSource>(in, std::move(name));
+}
+
+}  // namespace mtclean
+
+namespace mtclean::internal {
+
 void LineChunk::Clear() {
   kind = Kind::kLines;
   bytes.clear();
@@ -324,4 +360,4 @@ absl::StatusOr<bool> LineReader::Next(size_t target, LineChunk* chunk) {
   return !chunk->bytes.empty();
 }
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal

@@ -1,8 +1,8 @@
 // Runs work on a pool of threads and hands the results back in the order
 // the work was made, with a bounded number of items in flight so that memory
 // does not grow with the input.
-#ifndef MTCLEAN_CLI_ORDERED_POOL_H_
-#define MTCLEAN_CLI_ORDERED_POOL_H_
+#ifndef MTCLEAN_CORPUS_ORDERED_POOL_H_
+#define MTCLEAN_CORPUS_ORDERED_POOL_H_
 
 #include <algorithm>
 #include <condition_variable>
@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-namespace mtclean::cli {
+namespace mtclean::internal {
 
 // Calls `next()` for items until it returns nullopt, `work(item)` for each
 // on one of `jobs` threads, and `emit(item)` for each on the calling thread
@@ -117,6 +117,6 @@ void RunOrdered(int jobs, size_t window, const std::function<std::optional<Item>
   for (std::thread& t : threads) t.join();
 }
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal
 
-#endif  // MTCLEAN_CLI_ORDERED_POOL_H_
+#endif  // MTCLEAN_CORPUS_ORDERED_POOL_H_

@@ -1,9 +1,10 @@
-// Streaming input for corpus mode: a file or standard input, decompressed on
-// the fly when it is gzip (zlib) or Zstandard (libzstd) data, and cut into
-// batches of whole lines. Memory is bounded by the batch size plus the line
-// limit, never by the size of the input or of its longest line.
-#ifndef MTCLEAN_CLI_BYTE_SOURCE_H_
-#define MTCLEAN_CLI_BYTE_SOURCE_H_
+// Streaming input for corpus mode: the lines of a ByteSource (see
+// mtclean/corpus.h, which also opens files, decompressing gzip and
+// Zstandard data on the fly), cut into batches of whole lines. Memory is
+// bounded by the batch size plus the line limit, never by the size of the
+// input or of its longest line.
+#ifndef MTCLEAN_CORPUS_BYTE_SOURCE_H_
+#define MTCLEAN_CORPUS_BYTE_SOURCE_H_
 
 #include <cstdint>
 #include <memory>
@@ -11,29 +12,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "mtclean/corpus.h"
 
-namespace mtclean::cli {
-
-// A stream of bytes. Not thread-safe.
-class ByteSource {
- public:
-  virtual ~ByteSource() = default;
-  // Reads up to `capacity` bytes into `buffer`; 0 at the end. Error:
-  // Unavailable (read error) or DataLoss (corrupt compressed data), the
-  // message naming the input.
-  virtual absl::StatusOr<size_t> Read(char* buffer, size_t capacity) = 0;
-  // Bytes taken from the underlying file so far (compressed bytes for
-  // compressed input), for progress against the file's size.
-  virtual uint64_t consumed() const = 0;
-};
-
-// Opens `path` ("-": standard input, which messages call `name` when it is
-// not empty, else "<stdin>"). The kind is told by the first bytes, not the
-// name: gzip (1f 8b, concatenated members too), Zstandard (28 b5 2f fd,
-// several frames too), else plain. Error: NotFound or PermissionDenied
-// naming the path; InvalidArgument for a folder.
-absl::StatusOr<std::unique_ptr<ByteSource>> OpenByteSource(const std::string& path,
-                                                           const std::string& name = "");
+namespace mtclean::internal {
 
 // What LineReader::Next hands out: whole lines, or a piece of a line it
 // refuses to hold.
@@ -117,6 +98,6 @@ class LineReader {
   bool last_cr_ = false;        // its last byte so far is `\r`
 };
 
-}  // namespace mtclean::cli
+}  // namespace mtclean::internal
 
-#endif  // MTCLEAN_CLI_BYTE_SOURCE_H_
+#endif  // MTCLEAN_CORPUS_BYTE_SOURCE_H_
