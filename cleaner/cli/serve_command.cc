@@ -18,6 +18,7 @@
 #include "cleaner/serve/engines_by_language.h"
 #include "cleaner/serve/review_page.h"
 #include "cleaner/serve/server.h"
+#include "mtclean/corpus.h"
 
 namespace mtclean::cli {
 namespace {
@@ -91,7 +92,7 @@ int RunServe(EngineSet& engines, const ServeCommandOptions& options) {
               << options.listen << "`\n";
     return kExitUsage;
   }
-  server_options.jobs = options.jobs > 0 ? options.jobs : DefaultJobs();
+  server_options.jobs = WorkerCount(options.jobs);
   server_options.max_in_flight = options.max_in_flight;
   server_options.max_body = options.max_body;
   server_options.read_timeout_seconds = options.read_timeout_seconds;
