@@ -22,19 +22,7 @@ const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 const review = require('./review_browser.js');
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`bad argument ${argv[i]}`);
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const name of ['mtclean', 'tools', 'source', 'out']) {
-    if (!args[name]) throw new Error(`--${name} is required`);
-  }
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = review.parseArgs(process.argv.slice(2));
 const work = path.resolve(args.out);
 
 // Runs mtclean in `work`; returns its standard output. `codes`: the exit

@@ -10,6 +10,21 @@ const path = require('node:path');
 
 const CHROMIUM = '/usr/bin/chromium';
 
+// The browser tests' command line: `--name value` pairs, each of `names`
+// required, paths made absolute (a server under test may run elsewhere).
+function parseArgs(argv, names = ['mtclean', 'tools', 'source', 'out']) {
+  const args = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`bad argument ${argv[i]}`);
+    args[argv[i].slice(2)] = argv[i + 1];
+  }
+  for (const name of names) {
+    if (!args[name]) throw new Error(`--${name} is required`);
+    args[name] = path.resolve(args[name]);
+  }
+  return args;
+}
+
 // playwright-core from the test tools folder.
 function loadPlaywright(toolsDir) {
   return require(path.join(toolsDir, 'node_modules', 'playwright-core'));
@@ -150,6 +165,6 @@ function sliceBytes(text, begin, end) {
 }
 
 module.exports = {
-  launch, watchedPage, waitDrawn, listedFindings, assertListsEveryFinding, documentTexts,
+  parseArgs, launch, watchedPage, waitDrawn, listedFindings, assertListsEveryFinding, documentTexts,
   ownChanges, markedRules, sliceBytes,
 };

@@ -19,20 +19,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const review = require('../report/review_browser.js');
 
-function parseArgs(argv) {
-  const args = {};
-  for (let i = 0; i < argv.length; i += 2) {
-    if (!argv[i].startsWith('--') || argv[i + 1] === undefined) throw new Error(`bad argument ${argv[i]}`);
-    args[argv[i].slice(2)] = argv[i + 1];
-  }
-  for (const name of ['mtclean', 'tools', 'source', 'out']) {
-    if (!args[name]) throw new Error(`--${name} is required`);
-    args[name] = path.resolve(args[name]);  // the server runs in the output folder
-  }
-  return args;
-}
-
-const args = parseArgs(process.argv.slice(2));
+const args = review.parseArgs(process.argv.slice(2));
 const work = args.out;
 // The name the page gives the pasted text (the findings' `file`).
 const NAME = 'pasted text';
