@@ -11,6 +11,7 @@
 #include "absl/strings/str_replace.h"
 #include "mtclean/corpus.h"
 #include "tests/cli/shell.h"
+#include "tests/corpus/corpus_engine_test.h"
 #include "tests/corpus/corpus_fixture.h"
 #include "tests/corpus/corpus_sink.h"
 #include "tests/test_support.h"
@@ -27,20 +28,8 @@ using ::mtclean::testing::Scratch;
 using ::mtclean::testing::Shell;
 using ::mtclean::testing::StringSource;
 
-class CorpusRunTest : public ::testing::Test {
+class CorpusRunTest : public testing::CorpusEngineTest {
  protected:
-  static void SetUpTestSuite() { engine_ = testing::MakeEngine().release(); }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-
-  static RecordCleaner Cleaner(CorpusOptions options = {}) {
-    absl::StatusOr<RecordCleaner> cleaner = RecordCleaner::Create(std::move(options));
-    EXPECT_TRUE(cleaner.ok()) << cleaner.status();
-    return *cleaner;
-  }
-
   // An input over `bytes`, read `step` bytes at a time.
   static CorpusInput FromString(std::string name, std::string bytes, size_t step,
                                 std::optional<size_t> fail_at = std::nullopt) {
@@ -59,11 +48,7 @@ class CorpusRunTest : public ::testing::Test {
     std::istringstream in(corpus);
     return CleanStream(cleaner, *engine_, in, name, *sink, jobs);
   }
-
-  static const Engine* engine_;
 };
-
-const Engine* CorpusRunTest::engine_ = nullptr;
 
 // The generated corpus with some `\r\n` line ends and a last line without
 // a newline.

@@ -8,6 +8,7 @@
 #include "mtclean/corpus.h"
 #include "nlohmann/json.hpp"
 #include "tests/cli/shell.h"
+#include "tests/corpus/corpus_engine_test.h"
 #include "tests/corpus/corpus_fixture.h"
 #include "tests/corpus/corpus_sink.h"
 #include "tests/test_support.h"
@@ -23,14 +24,8 @@ using ::mtclean::testing::RunOutput;
 using ::mtclean::testing::Scratch;
 using ::mtclean::testing::Shell;
 
-class CorpusStatsTest : public ::testing::Test {
+class CorpusStatsTest : public testing::CorpusEngineTest {
  protected:
-  static void SetUpTestSuite() { engine_ = testing::MakeEngine().release(); }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-
   // The stats of a CleanStream run over `corpus`.
   static CorpusStats StreamStats(const RecordCleaner& cleaner, const std::string& corpus,
                                  int jobs) {
@@ -40,11 +35,7 @@ class CorpusStatsTest : public ::testing::Test {
     EXPECT_TRUE(run.status.ok()) << run.status;
     return run.stats;
   }
-
-  static const Engine* engine_;
 };
-
-const Engine* CorpusStatsTest::engine_ = nullptr;
 
 TEST_F(CorpusStatsTest, ThreePartsMergedAreTheWholeAndItsCliStatsFile) {
   ASSERT_NE(engine_, nullptr);

@@ -5,6 +5,7 @@
 #include "absl/strings/str_cat.h"
 #include "mtclean/corpus.h"
 #include "nlohmann/json.hpp"
+#include "tests/corpus/corpus_engine_test.h"
 #include "tests/corpus/corpus_fixture.h"
 #include "tests/test_support.h"
 
@@ -24,24 +25,7 @@ std::string Replace(std::string s, const std::string& from, const std::string& t
 
 std::string Decoded(const char* token) { return json::parse(token).get<std::string>(); }
 
-class RecordCleanerTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { engine_ = testing::MakeEngine().release(); }
-  static void TearDownTestSuite() {
-    delete engine_;
-    engine_ = nullptr;
-  }
-
-  static RecordCleaner Cleaner(CorpusOptions options = {}) {
-    absl::StatusOr<RecordCleaner> cleaner = RecordCleaner::Create(std::move(options));
-    EXPECT_TRUE(cleaner.ok()) << cleaner.status();
-    return *cleaner;
-  }
-
-  static const Engine* engine_;
-};
-
-const Engine* RecordCleanerTest::engine_ = nullptr;
+class RecordCleanerTest : public testing::CorpusEngineTest {};
 
 TEST_F(RecordCleanerTest, FixChangesOnlyTheFieldAndCountsTheRecord) {
   ASSERT_NE(engine_, nullptr);
