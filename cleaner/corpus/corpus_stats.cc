@@ -1,4 +1,5 @@
 // CorpusStats: merging, and the `--stats` JSON both ways.
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,23 @@ bool ReadCount(const ordered_json& object, const std::string& key, const std::st
 }
 
 }  // namespace
+
+void CorpusStats::AddDocument(std::string_view text, const Result& result,
+                              std::optional<Severity> fail_on) {
+  ++documents;
+  text_bytes += text.size();
+  text_bytes_out += result.cleaned.size();
+  if (!result.edits.empty()) ++documents_changed;
+  if (!result.findings.empty()) ++documents_with_findings;
+  for (const Finding& f : result.findings) {
+    RuleStats& counts = rules[f.rule_id];
+    ++counts.findings;
+    if (fail_on && f.severity >= *fail_on) ++failing;
+    if (!f.fixed) continue;
+    ++counts.fixed;
+    for (const Edit& e : f.edits) counts.bytes_removed += e.end - e.begin;
+  }
+}
 
 void CorpusStats::Merge(const CorpusStats& other) {
   documents += other.documents;

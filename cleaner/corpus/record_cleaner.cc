@@ -66,20 +66,7 @@ absl::Status AppendCleanedRecord(const RecordCleaner& cleaner, const Engine& eng
       engine.Clean(absl::StrCat(Absl(input), ":", line), *text, options.format);
   if (!result.ok()) return Bad(result.status().message());
 
-  CorpusStats& stats = *out.stats;
-  ++stats.documents;
-  stats.text_bytes += text->size();
-  stats.text_bytes_out += result->cleaned.size();
-  if (!result->edits.empty()) ++stats.documents_changed;
-  if (!result->findings.empty()) ++stats.documents_with_findings;
-  for (const Finding& f : result->findings) {
-    RuleStats& counts = stats.rules[f.rule_id];
-    ++counts.findings;
-    if (options.fail_on && f.severity >= *options.fail_on) ++stats.failing;
-    if (!f.fixed) continue;
-    ++counts.fixed;
-    for (const Edit& e : f.edits) counts.bytes_removed += e.end - e.begin;
-  }
+  out.stats->AddDocument(*text, *result, options.fail_on);
 
   if (!options.fix) {
     for (const Finding& f : result->findings) {

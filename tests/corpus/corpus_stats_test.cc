@@ -165,5 +165,29 @@ TEST(ParseCorpusStatsTest, RefusesWhatIsNotAStatsFile) {
   }
 }
 
+TEST_F(CorpusStatsTest, TextsAddedOneByOneCountAsTheirRecordsDo) {
+  ASSERT_NE(engine_, nullptr);
+  // What a client without records (the Python package's clean_batch) counts
+  // is what corpus mode counts for the same texts, but the records' bytes.
+  const std::vector<std::string> lines = LinesOf(MakeCorpus(200));
+  const RecordCleaner cleaner = Cleaner();
+  CorpusStats from_records;
+  CorpusStats from_texts;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view record = std::string_view(lines[i]).substr(0, lines[i].size() - 1);
+    absl::StatusOr<CleanedRecord> cleaned = cleaner.Clean(*engine_, record, "part", i + 1);
+    ASSERT_TRUE(cleaned.ok()) << cleaned.status();
+    from_records.Merge(cleaned->stats);
+    const nlohmann::json parsed = nlohmann::json::parse(record);
+    const std::string text = parsed["text"].get<std::string>();
+    absl::StatusOr<Result> result = engine_->Clean("text", text);
+    ASSERT_TRUE(result.ok()) << result.status();
+    from_texts.AddDocument(text, *result);
+  }
+  ASSERT_GT(from_records.documents_changed, 0u);
+  from_texts.bytes = from_records.bytes;
+  EXPECT_EQ(from_texts, from_records);
+}
+
 }  // namespace
 }  // namespace mtclean

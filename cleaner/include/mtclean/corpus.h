@@ -131,6 +131,12 @@ struct CorpusStats {
   uint64_t failing = 0;          // findings at or above CorpusOptions::fail_on
   std::map<std::string, RuleStats> rules;  // by rule id: the rules that found something
 
+  // Counts one document (not its record's `bytes`): `text` before
+  // cleaning, `result` of cleaning it; findings at or above `fail_on` are
+  // `failing`.
+  void AddDocument(std::string_view text, const Result& result,
+                   std::optional<Severity> fail_on = Severity::kInfo);
+
   // Adds `other`'s counts to these.
   void Merge(const CorpusStats& other);
 
