@@ -150,6 +150,17 @@ TextFormat TextFormatForPath(std::string_view path) {
   return ext == ".md" || ext == ".markdown" ? TextFormat::kMarkdown : TextFormat::kPlain;
 }
 
+std::string DefaultCacheDir() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v == nullptr ? "" : v;
+  };
+  if (std::string dir = env("MTCLEAN_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir + "/mtclean";
+  if (std::string dir = env("HOME"); !dir.empty()) return dir + "/.cache/mtclean";
+  return "";
+}
+
 absl::StatusOr<std::unique_ptr<Engine>> Engine::Create(const Options& options) {
   auto state = std::make_unique<State>();
   // "auto" is the CLI's (and a configuration's) word for "guess".

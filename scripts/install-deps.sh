@@ -16,6 +16,7 @@ tools=(
   script:bsdutils unshare:util-linux truncate:coreutils
   /usr/bin/time:time
   python3:python3
+  parallel:parallel                # the README's GNU parallel command (tests/python)
 )
 
 packages=(

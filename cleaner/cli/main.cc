@@ -26,19 +26,6 @@ const char* malloc_conf = "thp:always";
 
 namespace {
 
-// $MTCLEAN_CACHE_DIR, else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean;
-// empty (no cache) when none is set.
-std::string DefaultCacheDir() {
-  auto env = [](const char* name) -> std::string {
-    const char* v = std::getenv(name);
-    return v == nullptr ? "" : v;
-  };
-  if (std::string dir = env("MTCLEAN_CACHE_DIR"); !dir.empty()) return dir;
-  if (std::string dir = env("XDG_CACHE_HOME"); !dir.empty()) return dir + "/mtclean";
-  if (std::string dir = env("HOME"); !dir.empty()) return dir + "/.cache/mtclean";
-  return "";
-}
-
 // Every option that may be given several times takes one value each time
 // (`--rules A --rules B`), as ruff and Vale do: by default CLI11 lets a
 // vector option take every word that follows it, so `--rules house.yaml
@@ -170,7 +157,7 @@ int main(int argc, char** argv) {
                  "path of check or fix\n";
     return mtclean::cli::kExitUsage;
   }
-  if (!no_cache) engine_options.cache_dir = DefaultCacheDir();
+  if (!no_cache) engine_options.cache_dir = mtclean::DefaultCacheDir();
   std::optional<std::string> config;
   if (!config_path.empty()) config = config_path;
   mtclean::cli::EngineSet engines(engine_options, config, lang->count() > 0);

@@ -85,8 +85,8 @@ struct Options {
   std::string hunspell_dir = "/usr/share/hunspell";
 
   // Folder where compiled pattern databases are kept between runs (see
-  // Scanner::Compile). Default: empty, no cache. The CLI sets it to
-  // $MTCLEAN_CACHE_DIR, else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean.
+  // Scanner::Compile). Default: empty, no cache. The CLI and the Python
+  // package set it to DefaultCacheDir().
   std::string cache_dir;
 
   // When non-empty, only the rules with these ids run (used by the rule
@@ -97,6 +97,11 @@ struct Options {
   // finding of the rule `mtclean.unused-suppression`. Default: false.
   bool report_unused_suppressions = false;
 };
+
+// The per-user cache folder for Options::cache_dir: $MTCLEAN_CACHE_DIR,
+// else $XDG_CACHE_HOME/mtclean, else ~/.cache/mtclean; empty (no cache)
+// when none of these is set.
+std::string DefaultCacheDir();
 
 }  // namespace mtclean
 
