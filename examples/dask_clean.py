@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Cleans a JSON Lines corpus on a Dask LocalCluster of worker processes.
+
+    examples/dask_clean.py CORPUS.jsonl OUT_DIR [--workers 2] [--partition-mb N]
+                           [--field text] [--lang auto] [--annotate]
+
+The corpus is read in blocks of whole records (about --partition-mb each),
+each cleaned by the mtclean.Cleaner of the worker process it lands on (one
+per process, built before the work starts). OUT_DIR receives part-00000.jsonl, ... (in
+order: `cat OUT_DIR/part-*.jsonl` is what `mtclean fix --jsonl CORPUS` writes)
+and stats.json (what `--stats` writes). Dask's progress bar shows the work;
+the last lines give records/s and MB/s of the cleaning, the cluster's start
+not counted. The cluster listens on 127.0.0.1 only.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+from distributed import Client, LocalCluster, progress
+
+import mtclean.dask
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus")
+    parser.add_argument("out_dir")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes")
+    parser.add_argument("--partition-mb", type=float, default=0,
+                        help="partition size (default: a sixteenth of the corpus per "
+                             "worker, between 1 and 64 MB)")
+    parser.add_argument("--field", default="text")
+    parser.add_argument("--lang", default="auto")
+    parser.add_argument("--annotate", action="store_true")
+    args = parser.parse_args()
+
+    os.makedirs(args.out_dir, exist_ok=True)
+    size = os.path.getsize(args.corpus)
+    # Several partitions a worker, so that none waits for the last one.
+    partition_bytes = int(args.partition_mb * 1e6) or int(
+        min(64e6, max(1e6, size / (16 * args.workers))))
+    started = time.perf_counter()
+    with LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
+                      host="127.0.0.1", scheduler_port=0, dashboard_address="127.0.0.1:0",
+                      silence_logs=40) as cluster, Client(cluster) as client:
+        options = {"lang": args.lang}
+        mtclean.dask.prepare(client, **options)
+        ready = time.perf_counter()
+
+        # Blocks of whole records, as bytes: no Python object per record.
+        blocks = mtclean.dask.read_jsonl(args.corpus, blocksize=partition_bytes)
+        cleaned = mtclean.dask.clean_bag(blocks, field=args.field, annotate=args.annotate,
+                                         **options)
+        written = mtclean.dask.write_partitions(
+            cleaned.records, os.path.join(args.out_dir, "part-{:05d}.jsonl"))
+        # Both in one call: each partition is then cleaned once.
+        futures = client.compute([written, cleaned.stats])
+        progress(futures)
+        _, stats = client.gather(futures)
+        seconds = time.perf_counter() - ready
+
+    with open(os.path.join(args.out_dir, "stats.json"), "w", encoding="utf-8") as f:
+        f.write(stats.to_json(inputs=1, jobs=args.workers, seconds=seconds))
+    records = stats.documents + stats.bad_records
+    print(file=sys.stderr)
+    print(f"{records} records, {size / 1e6:.1f} MB in {seconds:.2f} s "
+          f"(cluster start {ready - started:.2f} s): "
+          f"{records / seconds:.0f} records/s, {size / 1e6 / seconds:.2f} MB/s")
+
+
+if __name__ == "__main__":
+    main()
