@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import BINARY, SOURCE_DIR, generated_corpus, run_cli
+from conftest import BINARY, SOURCE_DIR, cli_env, generated_corpus, run_cli
 
 
 def readme():
@@ -57,7 +57,7 @@ def test_dask_example(corpus_dir):
 
 def test_gnu_parallel_command(corpus_dir):
     command = re.search(r"^    (parallel --pipe .*)$", readme(), re.M).group(1)
-    env = dict(os.environ, PATH=os.path.dirname(BINARY) + os.pathsep + os.environ["PATH"])
+    env = cli_env(PATH=os.path.dirname(BINARY) + os.pathsep + os.environ["PATH"])
     os.rename("corpus.jsonl", "crawl.jsonl")
     expected = run_cli(["fix", "--jsonl", "crawl.jsonl"], cwd=corpus_dir)
     # As written (one block for this small corpus), then in blocks of 100 KB
