@@ -37,6 +37,9 @@ packages=(
   zlib1g-dev libzstd-dev
   libjemalloc-dev
   libcpp-httplib-dev               # mtclean serve
+  python3-dev pybind11-dev         # the Python package (python/)
+  python3-pytest                   # its tests
+  python3-dask python3-distributed python3-pandas  # mtclean.dask and its tests
   linux-perf
 )
 

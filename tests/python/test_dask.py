@@ -4,6 +4,7 @@ stats equal its `--stats`."""
 
 import json
 import os
+import re
 
 import pytest
 
@@ -152,3 +153,24 @@ def test_each_partition_is_cleaned_once(monkeypatch, corpus, tmp_path):
     assert len(files) == lines.npartitions
     expected = run_cli(["fix", "--jsonl", str(corpus)])
     assert b"".join(f.read_bytes() for f in files) == expected
+
+
+def test_example_pipeline(corpus, tmp_path):
+    """examples/dask_clean.py: its cleaned partitions, read in order, are
+    what `mtclean fix --jsonl` writes, its stats file is `--stats`'s, and
+    it prints its rates."""
+    import subprocess
+    import sys
+    from conftest import SOURCE_DIR
+    expected, expected_stats = cli_stats(corpus, tmp_path)
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, os.path.join(SOURCE_DIR, "examples", "dask_clean.py"), str(corpus),
+         str(out), "--workers", "2", "--partition-mb", "0.5"],
+        capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    parts = sorted(out.glob("part-*.jsonl"))
+    assert len(parts) >= 4
+    assert b"".join(p.read_bytes() for p in parts) == expected
+    assert counts(json.loads((out / "stats.json").read_text())) == counts(expected_stats)
+    assert re.search(rf"^{RECORDS} records, .* records/s, .* MB/s$", done.stdout, re.M)
