@@ -31,33 +31,68 @@ TEST(PhotoCreditTest, CreditLinesGoInEveryLanguage) {
   }
 }
 
-TEST(PhotoCreditTest, GluedCreditIsCutFromItsCaption) {
+// Every form of glued credit, after a caption of each shape.
+const std::vector<std::pair<std::string, std::string>>& GluedForms(const std::string& caption) {
+  static std::vector<std::pair<std::string, std::string>> forms;
+  forms = {
+      {caption + " (Photo: Reuters)", caption},
+      {caption + " (Photo: Reuters).", caption + "."},
+      {caption + ". Photo: Reuters", caption + "."},
+      {caption + ". Foto: EFE", caption + "."},
+      {caption + " /Xinhua Photo", caption},
+      {caption + " - Photo: Jane Doe/AFP", caption},
+      {caption + " | Image: handout", caption},
+      {caption + ". REUTERS/Jane Doe", caption + "."},
+      {caption + " [Bild: dpa]", caption},
+  };
+  return forms;
+}
+
+TEST(PhotoCreditTest, ShortCaptionEndingInACreditGoesWhole) {
   auto engine = Rule();
-  const std::string caption = "Waves break over the harbour wall in Vigo on Sunday";
-  for (const auto& [bad, good] : std::vector<std::pair<std::string, std::string>>{
-           {caption + " (Photo: Reuters)", caption},
-           {caption + " (Photo: Reuters).", caption + "."},
-           {caption + ". Photo: Reuters", caption + "."},
-           {caption + ". Foto: EFE", caption + "."},
-           {caption + " /Xinhua Photo", caption},
-           {caption + " - Photo: Jane Doe/AFP", caption},
-           {caption + " | Image: handout", caption},
-           {caption + ". REUTERS/Jane Doe", caption + "."},
-           {caption + " [Bild: dpa]", caption},
-           {"\u201CWe have never seen this,\u201D a fisherman said.\u201D Foto: ANSA",
-            "\u201CWe have never seen this,\u201D a fisherman said.\u201D"},
+  const std::string no_line = Wrap("").substr(0, std::string(kHead).size()) +
+                              std::string(kTail).substr(2);
+  for (const std::string caption : {
+           std::string("Waves break over the harbour wall in Vigo on Sunday"),
+           std::string("Waves break over the harbour wall. Vigo, Sunday"),
+           std::string("\u201CWe have never seen this,\u201D a fisherman said.\u201D"),
        }) {
-    const Result r = CleanOrDie(*engine, Wrap(bad));
-    EXPECT_EQ(r.cleaned, Wrap(good)) << bad;
-    EXPECT_TRUE(CleanOrDie(*engine, r.cleaned).edits.empty()) << bad;
+    for (const auto& [bad, good] : GluedForms(caption)) {
+      const Result r = CleanOrDie(*engine, Wrap(bad));
+      EXPECT_EQ(r.cleaned, no_line) << bad;
+      ASSERT_EQ(r.findings.size(), 1u) << bad;
+      EXPECT_TRUE(r.findings[0].delete_lines) << bad;
+    }
+  }
+}
+
+TEST(PhotoCreditTest, GluedCreditIsCutFromALongerLine) {
+  auto engine = Rule();
+  // Three sentences, or more than a caption's bytes: the text is the
+  // story's, only the credit goes.
+  for (const std::string caption : {
+           std::string("Waves broke over the wall. Boats stayed in. The port closed at noon"),
+           std::string("Waves break over the harbour wall in Vigo on Sunday, ") +
+               std::string(300, 'a'),
+       }) {
+    for (const auto& [bad, good] : GluedForms(caption)) {
+      const Result r = CleanOrDie(*engine, Wrap(bad));
+      EXPECT_EQ(r.cleaned, Wrap(good)) << bad;
+      EXPECT_TRUE(CleanOrDie(*engine, r.cleaned).edits.empty()) << bad;
+    }
   }
 }
 
 TEST(PhotoCreditTest, FindingNamesTheCredit) {
   auto engine = Rule();
-  const Result r = CleanOrDie(*engine, Wrap("Boats in the harbour (Photo: Reuters)\n\nFoto: EFE"));
-  ASSERT_EQ(r.findings.size(), 2u);
+  const Result r = CleanOrDie(
+      *engine, Wrap("Boats in the harbour (Photo: Reuters)\n\nFoto: EFE\n\nBoats left at dawn. "
+                    "Nets were mended. The market opened at six (Photo: Reuters)"));
+  ASSERT_EQ(r.findings.size(), 3u);
   EXPECT_EQ(r.findings[0].message,
+            "Photo credit left in the text: removed the caption \u201CBoats in the harbour "
+            "(Photo: Reuters)\u201D (a short line ending in a photo credit)");
+  EXPECT_EQ(r.findings[2].message,
             "Photo credit left in the text: removed \u201C(Photo: Reuters)\u201D (a credit glued "
             "to the end of a caption line)");
   EXPECT_EQ(r.findings[1].message,
