@@ -5,8 +5,9 @@
                            [--field text] [--lang auto] [--annotate]
 
 The corpus is read in blocks of whole records (about --partition-mb each),
-each cleaned by the mtclean.Cleaner of the worker process it lands on (one
-per process, built before the work starts). OUT_DIR receives part-00000.jsonl, ... (in
+each cleaned and written by one task (mtclean.dask.clean_to_files) with the
+mtclean.Cleaner of the worker process it lands on (one per process, built
+before the work starts). OUT_DIR receives part-00000.jsonl, ... (in
 order: `cat OUT_DIR/part-*.jsonl` is what `mtclean fix --jsonl CORPUS` writes)
 and stats.json (what `--stats` writes). Dask's progress bar shows the work;
 the last lines give records/s and MB/s of the cleaning, the cluster's start
@@ -51,14 +52,12 @@ def main():
 
         # Blocks of whole records, as bytes: no Python object per record.
         blocks = mtclean.dask.read_jsonl(args.corpus, blocksize=partition_bytes)
-        cleaned = mtclean.dask.clean_bag(blocks, field=args.field, annotate=args.annotate,
-                                         **options)
-        written = mtclean.dask.write_partitions(
-            cleaned.records, os.path.join(args.out_dir, "part-{:05d}.jsonl"))
-        # Both in one call: each partition is then cleaned once.
-        futures = client.compute([written, cleaned.stats])
-        progress(futures)
-        _, stats = client.gather(futures)
+        stats_item = mtclean.dask.clean_to_files(
+            blocks, os.path.join(args.out_dir, "part-{:05d}.jsonl"), field=args.field,
+            annotate=args.annotate, **options)
+        future = client.compute(stats_item)
+        progress(future)
+        stats = future.result()
         seconds = time.perf_counter() - ready
 
     with open(os.path.join(args.out_dir, "stats.json"), "w", encoding="utf-8") as f:

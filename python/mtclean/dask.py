@@ -35,8 +35,8 @@ import dask.dataframe
 
 from . import Cleaner, CorpusStats
 
-__all__ = ["CleanedBag", "CleanedFrame", "clean_bag", "clean_dataframe", "cleaner_for",
-           "prepare", "read_jsonl", "write_partitions"]
+__all__ = ["CleanedBag", "CleanedFrame", "clean_bag", "clean_dataframe", "clean_to_files",
+           "cleaner_for", "prepare", "read_jsonl", "write_partitions"]
 
 
 class CleanedBag(NamedTuple):
@@ -227,6 +227,35 @@ def write_partitions(records: dask.bag.Bag, pattern: str) -> dask.bag.Bag:
     stats: ``client.compute([written, cleaned.stats])``."""
     indices = dask.bag.from_sequence(range(records.npartitions), npartitions=records.npartitions)
     return records.map_partitions(_write_partition, indices, pattern)
+
+
+def _clean_and_write(lines, index, options, corpus, pattern):
+    (number,) = list(index)
+    records, stats = _clean_lines(lines, options, dict(corpus, name=f"partition {number}"))
+    _write_partition(records, [number], pattern)
+    return [stats]
+
+
+def clean_to_files(
+    bag: dask.bag.Bag,
+    pattern: str,
+    field: str = "text",
+    *,
+    annotate: bool = False,
+    skip_bad_records: bool = False,
+    **options,
+) -> Any:
+    """:func:`clean_bag` and :func:`write_partitions` in one task per
+    partition: each partition is read, cleaned and written to
+    ``pattern.format(N)`` by the same task, which keeps only its stats, so
+    no cleaned partition waits in a worker's memory for its writer.
+    Returns a dask.bag.Item of the corpus's merged CorpusStats; computing
+    it does the work."""
+    cleaner_options = dict(options)
+    corpus = dict(field=field, annotate=annotate, skip_bad_records=skip_bad_records)
+    indices = dask.bag.from_sequence(range(bag.npartitions), npartitions=bag.npartitions)
+    parts = bag.map_partitions(_clean_and_write, indices, cleaner_options, corpus, pattern)
+    return parts.reduction(_merge, _merge)
 
 
 def _clean_frame(frame, column: str, options) -> Tuple[Any, CorpusStats]:

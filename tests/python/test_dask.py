@@ -89,6 +89,17 @@ def test_blocks_of_read_jsonl_equal_the_cli(client, corpus, tmp_path):
     assert counts_of(stats) == counts(expected_stats)
 
 
+def test_clean_to_files_equals_the_cli(client, corpus, tmp_path):
+    expected, expected_stats = cli_stats(corpus, tmp_path)
+    blocks = mtclean.dask.read_jsonl(str(corpus), blocksize=len(corpus.read_bytes()) // 5 + 1)
+    stats = mtclean.dask.clean_to_files(blocks, str(tmp_path / "f-{:03d}.jsonl"),
+                                        lang="auto").compute()
+    files = sorted(tmp_path.glob("f-*.jsonl"))
+    assert len(files) == blocks.npartitions
+    assert b"".join(f.read_bytes() for f in files) == expected
+    assert counts_of(stats) == counts(expected_stats)
+
+
 def counts_of(stats):
     return counts(json.loads(stats.to_json()))
 
