@@ -277,7 +277,6 @@ class Cleaner {
       engine = Engine::Create(options);
     }
     engine_ = std::shared_ptr<Engine>(ValueOrRaise(std::move(engine)));
-    language_ = lang;
   }
 
   PyResult Clean(const py::handle& text, const std::string& format, bool fix) const {
@@ -349,7 +348,6 @@ class Cleaner {
   }
 
   const std::vector<RuleDescription>& Rules() const { return engine_->rules(); }
-  const std::string& language() const { return language_; }
 
  private:
   // The JSON Lines text of `lines`: a str or bytes in place, or the items
@@ -409,7 +407,6 @@ class Cleaner {
   }
 
   std::shared_ptr<const Engine> engine_;
-  std::string language_;
 };
 
 py::dict RuleDict(const RuleDescription& rule) {
@@ -570,6 +567,5 @@ PYBIND11_MODULE(_mtclean, m) {
              py::list out;
              for (const mtclean::RuleDescription& r : c.Rules()) out.append(RuleDict(r));
              return out;
-           })
-      .def_property_readonly("lang", &Cleaner::language);
+           });
 }

@@ -230,9 +230,9 @@ def write_partitions(records: dask.bag.Bag, pattern: str) -> dask.bag.Bag:
 
 
 def _clean_and_write(lines, index, options, corpus, pattern):
-    (number,) = list(index)
-    records, stats = _clean_lines(lines, options, dict(corpus, name=f"partition {number}"))
-    _write_partition(records, [number], pattern)
+    index = list(index)  # read twice below
+    [(records, stats)] = _clean_partition(lines, index, options, corpus)
+    _write_partition(records, index, pattern)
     return [stats]
 
 
