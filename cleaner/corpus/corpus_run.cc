@@ -3,6 +3,7 @@
 // pool.
 #include <algorithm>
 #include <istream>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -19,9 +20,43 @@ namespace {
 
 // Bytes of input lines per unit of work, and units in flight per worker:
 // together they bound the memory of a run (about 2 MB a worker, plus the
-// longest line).
+// longest line, plus the spare buffers of BufferPool: at most 1 MB a unit).
 constexpr size_t kBatchBytes = 512 * 1024;
 constexpr size_t kBatchesPerWorker = 4;
+
+// Spare string buffers of finished batches, handed to new ones. Each batch
+// needs two buffers of about kBatchBytes (its lines and its output); made
+// afresh each time, they are over glibc's mmap threshold whenever that is
+// fixed (as MALLOC_TRIM_THRESHOLD_, which Dask's workers set, fixes it), so
+// every batch would fault in and zero a megabyte of new pages. Bounded:
+// at most `limit` buffers of at most 2 kBatchBytes of capacity are kept.
+class BufferPool {
+ public:
+  explicit BufferPool(size_t limit) : limit_(limit) {}
+
+  std::string Take() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.empty()) return std::string();
+    std::string buffer = std::move(spare_.back());
+    spare_.pop_back();
+    return buffer;
+  }
+
+  void Give(std::string&& buffer) {
+    if (buffer.capacity() < kBatchBytes / 2 || buffer.capacity() > 2 * kBatchBytes) {
+      std::string().swap(buffer);
+      return;
+    }
+    buffer.clear();
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (spare_.size() < limit_) spare_.push_back(std::move(buffer));
+  }
+
+ private:
+  const size_t limit_;
+  std::mutex mutex_;
+  std::vector<std::string> spare_;
+};
 
 // A unit of work: whole lines of one input, or a piece of a line the reader
 // refused (too large, or not a JSON object), and what became of them.
@@ -81,7 +116,7 @@ bool ProcessLine(const RecordCleaner& cleaner, const CorpusInput& input, uint64_
 }
 
 void ProcessBatch(const RecordCleaner& cleaner, const std::vector<CorpusInput>& inputs,
-                  Batch* batch) {
+                  BufferPool& buffers, Batch* batch) {
   const CorpusInput& input = inputs[batch->input];
   const bool fix = cleaner.options().fix;
   if (batch->refused) {
@@ -95,9 +130,10 @@ void ProcessBatch(const RecordCleaner& cleaner, const std::vector<CorpusInput>& 
       batch->bad.push_back(
           internal::BadRecordError(input.name, batch->first_line, batch->refused_message));
     }
-    std::string().swap(batch->bytes);
+    buffers.Give(std::move(batch->bytes));
     return;
   }
+  batch->out = buffers.Take();
   size_t start = 0;
   for (size_t i = 0; i < batch->line_ends.size(); ++i) {
     const size_t end = batch->line_ends[i];
@@ -109,7 +145,7 @@ void ProcessBatch(const RecordCleaner& cleaner, const std::vector<CorpusInput>& 
   }
   // The lines are not needed any more: free them before the batch waits
   // for its turn to be written.
-  std::string().swap(batch->bytes);
+  buffers.Give(std::move(batch->bytes));
   std::vector<size_t>().swap(batch->line_ends);
 }
 
@@ -117,8 +153,9 @@ void ProcessBatch(const RecordCleaner& cleaner, const std::vector<CorpusInput>& 
 // a time. Runs on the calling thread only.
 class BatchReader {
  public:
-  BatchReader(const RecordCleaner& cleaner, const std::vector<CorpusInput>& inputs)
-      : options_(cleaner.options()), inputs_(inputs) {}
+  BatchReader(const RecordCleaner& cleaner, const std::vector<CorpusInput>& inputs,
+              BufferPool& buffers)
+      : options_(cleaner.options()), inputs_(inputs), buffers_(buffers) {}
 
   std::optional<Batch> Next() {
     using internal::LineChunk;
@@ -141,6 +178,7 @@ class BatchReader {
       b.input = current_;
       b.first_line = next_line_;
       LineChunk chunk;
+      chunk.bytes = buffers_.Take();
       absl::StatusOr<bool> more = reader_->Next(kBatchBytes, &chunk);
       b.consumed = consumed_before_ + reader_->source().consumed();
       if (!more.ok() || !*more) {
@@ -189,6 +227,7 @@ class BatchReader {
  private:
   const CorpusOptions& options_;
   const std::vector<CorpusInput>& inputs_;
+  BufferPool& buffers_;
   size_t current_ = 0;
   std::optional<internal::LineReader> reader_;
   uint64_t next_line_ = 1;
@@ -215,7 +254,9 @@ CorpusRun CleanCorpus(const RecordCleaner& cleaner, const std::vector<CorpusInpu
                       CorpusSink& sink, int jobs) {
   CorpusRun run;
   const int workers = WorkerCount(jobs);
-  BatchReader reader(cleaner, inputs);
+  const size_t window = static_cast<size_t>(workers) * kBatchesPerWorker;
+  BufferPool buffers(window + 2);
+  BatchReader reader(cleaner, inputs, buffers);
   const bool rejects = cleaner.options().fix && cleaner.options().rejects;
   auto emit = [&](Batch& b) -> bool {
     run.stats.Merge(b.stats);
@@ -225,6 +266,7 @@ CorpusRun CleanCorpus(const RecordCleaner& cleaner, const std::vector<CorpusInpu
       absl::Status s = sink.WriteRejects(b.rejects);
       if (sink_error.ok()) sink_error = std::move(s);
     }
+    buffers.Give(std::move(b.out));
     for (const absl::Status& bad : b.bad) sink.OnBadRecord(bad);
     sink.OnProgress(run.stats, b.consumed);
     if (!b.read_error.ok()) {
@@ -242,8 +284,8 @@ CorpusRun CleanCorpus(const RecordCleaner& cleaner, const std::vector<CorpusInpu
     return true;
   };
   internal::RunOrdered<Batch>(
-      workers, static_cast<size_t>(workers) * kBatchesPerWorker, [&] { return reader.Next(); },
-      [&](Batch& b) { ProcessBatch(cleaner, inputs, &b); }, emit);
+      workers, window, [&] { return reader.Next(); },
+      [&](Batch& b) { ProcessBatch(cleaner, inputs, buffers, &b); }, emit);
   return run;
 }
 
