@@ -55,6 +55,27 @@ def test_dask_example(corpus_dir):
     assert mine == cli
 
 
+def test_malloc_trim_setting_leaves_the_workers():
+    import dask
+    from distributed import Client, LocalCluster
+
+    scope = {"dask": dask, "os": os}
+    key = "distributed.nanny.pre-spawn-environ"
+    saved_config = dict(dask.config.get(key))
+    saved_environ = os.environ.get("MALLOC_TRIM_THRESHOLD_")
+    try:
+        exec(compile(readme_block("malloc"), "README.md:malloc", "exec"), scope)
+        assert "MALLOC_TRIM_THRESHOLD_" not in dask.config.get(key)
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+                          dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
+            [seen] = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_")).values()
+    finally:
+        dask.config.set({key: saved_config})
+        if saved_environ is not None:
+            os.environ["MALLOC_TRIM_THRESHOLD_"] = saved_environ
+    assert seen is None
+
+
 def test_gnu_parallel_command(corpus_dir):
     command = re.search(r"^    (parallel --pipe .*)$", readme(), re.M).group(1)
     env = cli_env(PATH=os.path.dirname(BINARY) + os.pathsep + os.environ["PATH"])
