@@ -20,7 +20,12 @@
 // `von`/`di`..., a separator, and a name: capitalised words, connectors
 // (`of`, `de`, `via`...), handout words (`handout`, `archivo`, `file`...),
 // agencies (dictionaries/agencies.txt) and stock sources; or a source
-// followed by a label word (`Xinhua Photo`) or joined to a name by a slash.
+// followed by a label word (`Xinhua Photo`) or joined to a name by a slash
+// or a dash (`REUTERS/Jane Doe/File`, `Keystone - Jane Doe`); or a name
+// after a copyright sign (`© Jane Doe`). At the end of a caption, after
+// its stop, a label needs no separator before a person's name (`... at
+// dawn. Photo Jane Doe`), and a label with a colon needs no stop before it
+// (`... the new ward Foto: Ana Lima`).
 // The words are data, every language's at once: dictionaries/<lang>/
 // credit-labels.txt, credit-by-words.txt, credit-name-words.txt and
 // dictionaries/stock-sources.txt.
@@ -59,7 +64,10 @@ RuleDescription Describe() {
       "Image, Bild, Crédit photo or Imagem and a name, an agency with a "
       "slash or a label word, a stock source), or such a credit glued to "
       "the end of a caption line, in brackets, after the final stop, a dash "
-      "or a slash. Credit lines go, and so do captions ending in a credit "
+      "or a slash, after a closing bracket, or (a label with a colon) after "
+      "any word; credits of a source and a name joined by a slash or a dash, "
+      "with a handout word (`REUTERS/Jane Doe/File Photo`), after a copyright "
+      "sign. Credit lines go, and so do captions ending in a credit "
       "(short lines of one or two sentences); from a longer line only the "
       "credit is cut.";
   d.fixable = true;
@@ -111,6 +119,62 @@ RuleDescription Describe() {
       {RuleExample::Kind::kBad,
        "Porto reabre\n\nImagem: Divulgação\n\nOs navios voltaram a atracar.\n",
        "Porto reabre\n\nOs navios voltaram a atracar.\n"},
+      {RuleExample::Kind::kBad,
+       "Appeal heard in Lisbon\n\n"
+       "FILE PHOTO: Marchers carry banners past the parliament in Lisbon, May 3, "
+       "2021. REUTERS/Ana Costa/File Photo\n\n"
+       "The court will rule on the appeal on Friday.\n",
+       "Appeal heard in Lisbon\n\n"
+       "The court will rule on the appeal on Friday.\n"},
+      {RuleExample::Kind::kBad,
+       "Neige sur Genève\n\n"
+       "Les quais sous la neige, lundi 4 janvier. (KEYSTONE/Marc Vidal)\n\n"
+       "Les transports publics circulent avec du retard.\n",
+       "Neige sur Genève\n\n"
+       "Les transports publics circulent avec du retard.\n"},
+      {RuleExample::Kind::kBad,
+       "Traduzioni automatiche\n\n"
+       "Un programma di traduzione sullo schermo di un ufficio... © Keystone / Luca Ferri\n\n"
+       "Le traduzioni sono servite al pubblico in tre lingue.\n",
+       "Traduzioni automatiche\n\n"
+       "Le traduzioni sono servite al pubblico in tre lingue.\n"},
+      {RuleExample::Kind::kBad,
+       "Régates d'automne\n\n"
+       "Les voiliers quittent le port au lever du jour. Photo Paul Marchand\n\n"
+       "La course reprend samedi.\n",
+       "Régates d'automne\n\n"
+       "La course reprend samedi.\n"},
+      {RuleExample::Kind::kBad,
+       "Hospital ganha nova ala\n\n"
+       "A ministra visita a nova ala do hospital Foto: Ana Lima/Arquivo pessoal\n\n"
+       "A ala terá quarenta leitos.\n",
+       "Hospital ganha nova ala\n\n"
+       "A ala terá quarenta leitos.\n"},
+      {RuleExample::Kind::kBad,
+       "Unfall am Bahnhof\n\n"
+       "Helfer versorgen einen Verletzten am Bahnhof (Foto: dpa) Foto: dpa\n\n"
+       "Der Zugverkehr lief am Abend wieder.\n",
+       "Unfall am Bahnhof\n\n"
+       "Der Zugverkehr lief am Abend wieder.\n"},
+      {RuleExample::Kind::kOk,
+       "Photo Finish Decides the Derby\n\n"
+       "Two horses crossed the line together and the judges needed the camera.\n",
+       ""},
+      {RuleExample::Kind::kOk,
+       "Le musée de la ville\n\n"
+       "Le musée présente une exposition intitulée Photo: la ville en noir et blanc\n\n"
+       "Elle reste ouverte jusqu'en mars.\n",
+       ""},
+      {RuleExample::Kind::kOk,
+       "Vote in Geneva\n\n"
+       "He spoke after the vote (in Geneva) Photo opportunities were few\n\n"
+       "The count ends tonight.\n",
+       ""},
+      {RuleExample::Kind::kOk,
+       "Poll of the week\n\n"
+       "The figures came out on Tuesday. Reuters - Ipsos\n\n"
+       "The survey asked two thousand adults.\n",
+       ""},
       {RuleExample::Kind::kOk,
        "Ribbon cut at the station\n\n"
        "Photo: the mayor cuts the ribbon at the new station on Monday\n\n"
@@ -316,8 +380,20 @@ class PhotoCreditRule : public StructuralRule {
     return words > 0 && words <= kMaxCreditWords && strong && t.back().kind == Kind::kWord;
   }
 
-  // Label form: `Photo: Reuters`, `Photo by Jane Doe`, `Foto EFE`.
-  bool IsLabelledCredit(const std::vector<Token>& t) const {
+  // A person's name: two to four capitalised words (`Jane Doe`,
+  // `Jean-Marie Liot`), nothing else.
+  static bool IsPersonName(const std::vector<Token>& t, size_t from) {
+    const size_t words = t.size() - from;
+    if (words < 2 || words > 4) return false;
+    for (size_t i = from; i < t.size(); ++i) {
+      if (t[i].kind != Kind::kWord || !StartsCapital(t[i].text)) return false;
+    }
+    return true;
+  }
+
+  // Label form: `Photo: Reuters`, `Photo by Jane Doe`, `Foto EFE`; at the
+  // end of a caption (`tail`) also `Photo Jane Doe`.
+  bool IsLabelledCredit(const std::vector<Token>& t, bool tail) const {
     if (t.empty() || t[0].kind != Kind::kWord || !StartsCapital(t[0].text) ||
         !lexicons_.label_first_words.contains(FoldWord(t[0].text))) {
       return false;
@@ -344,13 +420,18 @@ class PhotoCreditRule : public StructuralRule {
       joined = true;
     }
     if (i >= t.size()) return false;
-    // `Foto EFE`: without a separator the name must be a source.
-    if (!joined && !source_words_.contains(FoldWord(t[i].text))) return false;
+    // `Foto EFE`: without a separator the name must be a source, or, at
+    // the end of a caption, a person's name (a line of its own could be a
+    // headline: `Photo Finish Decides Derby`).
+    if (!joined && !source_words_.contains(FoldWord(t[i].text))) {
+      return tail && IsPersonName(t, i);
+    }
     return IsName(t, i);
   }
 
   // Source form: `/Xinhua Photo`, `Xinhua Photo`, `REUTERS/Jane Doe`,
-  // `Jane Doe/AFP`, `AFP via Getty Images`, `Getty Images`.
+  // `Jane Doe/AFP`, `AFP via Getty Images`, `Getty Images`,
+  // `REUTERS/Jane Doe/File Photo`, `Keystone - Jane Doe`.
   bool IsSourceCredit(const std::vector<Token>& t) const {
     size_t i = 0;
     const bool leading_slash = !t.empty() && t[0].kind == Kind::kSlash;
@@ -365,12 +446,13 @@ class PhotoCreditRule : public StructuralRule {
     // Every word must be a name word (or `via`): most candidates fail here,
     // before any group is built.
     for (size_t k = i; k < end; ++k) {
-      if (t[k].kind == Kind::kSlash) continue;
+      if (t[k].kind == Kind::kSlash || t[k].kind == Kind::kDash) continue;
       if (t[k].kind != Kind::kWord) return false;
       if (!IsNameWord(t[k].text) && FoldWord(t[k].text) != "via") return false;
     }
-    // Groups of words split by slashes and `via`: sources, and names of
-    // people of two words or more (`Reuters/Ipsos` is a poll, not a credit).
+    // Groups of words split by slashes, dashes and `via`: sources, names of
+    // people of two words or more (`Reuters/Ipsos` is a poll, not a
+    // credit), and after the first, a handout word (`/File`, `/Handout`).
     std::vector<std::string> groups(1);
     size_t words = 0;
     size_t group_words = 0;
@@ -382,14 +464,16 @@ class PhotoCreditRule : public StructuralRule {
         any_source = true;
         if (!IsStock(groups.back())) only_stock = false;
       } else {
-        if (group_words < 2) return false;
+        if (group_words < 2 && !(groups.size() > 1 && IsHandoutWord(groups.back()))) {
+          return false;
+        }
         only_stock = false;
       }
       group_words = 0;
       return true;
     };
     for (; i < end; ++i) {
-      if (t[i].kind == Kind::kSlash ||
+      if (t[i].kind == Kind::kSlash || t[i].kind == Kind::kDash ||
           (t[i].kind == Kind::kWord && FoldWord(t[i].text) == "via")) {
         if (!close_group()) return false;
         groups.emplace_back();
@@ -405,13 +489,30 @@ class PhotoCreditRule : public StructuralRule {
     return leading_slash || suffix || groups.size() > 1 || only_stock;
   }
 
-  bool IsCredit(std::string_view s) const {
+  // `tail`: `s` ends a caption line, after its stop.
+  bool IsCredit(std::string_view s, bool tail = false) const {
     if (s.size() > kMaxCreditBytes + 24) return false;
+    // `© Jane Doe`, `© Keystone / Jane Doe`: the sign makes any name a
+    // credit's.
+    constexpr std::string_view kCopyright = "\u00A9";
+    const bool copyright = s.substr(0, kCopyright.size()) == kCopyright;
+    if (copyright) s.remove_prefix(kCopyright.size());
     // Every caption line is tried at each sentence end near its end: the
     // tokens' storage is kept from one call to the next.
     thread_local std::vector<Token> t;
     Tokenize(s, &t);
-    return IsLabelledCredit(t) || IsSourceCredit(t);
+    if (copyright && !t.empty() && t[0].kind == Kind::kWord && IsName(t, 0)) return true;
+    return IsLabelledCredit(t, tail) || IsSourceCredit(t);
+  }
+
+  // `s` starts with a label and a colon (`Foto: ...`, `Crédit photo :`).
+  bool StartsWithColonLabel(std::string_view s) const {
+    const size_t colon = s.substr(0, 24).find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    std::string_view label = s.substr(0, colon);
+    while (!label.empty() && label.back() == ' ') label.remove_suffix(1);
+    return !label.empty() && StartsCapital(label) &&
+           lexicons_.labels.contains(FoldForCompare(label));
   }
 
   // The whole line is a credit, maybe in brackets, maybe with a final stop.
@@ -457,20 +558,29 @@ class PhotoCreditRule : public StructuralRule {
       // Only a slash after, or these before, make a boundary: most spaces
       // follow a letter.
       const char last = text[i - 1];
-      if (text[tag] != '/' && static_cast<unsigned char>(last) < 0x80 && last != '.' &&
-          last != '!' && last != '?' && last != '"' && last != '-' && last != '|') {
+      const unsigned char first = static_cast<unsigned char>(text[tag]);
+      const bool colon_label = (first >= 0x80 || (first >= 'A' && first <= 'Z')) &&
+                               StartsWithColonLabel(text.substr(tag, end - tag));
+      if (text[tag] != '/' && !colon_label && static_cast<unsigned char>(last) < 0x80 &&
+          last != '.' && last != '!' && last != '?' && last != '"' && last != '-' &&
+          last != '|' && last != ')' && last != ']') {
         continue;
       }
       size_t begin = i;  // the deletion keeps the text before the space
       size_t prev = i;
       const char32_t before = PreviousCodePoint(text, prev);
       bool boundary = false;
+      bool after_stop = false;
       if (text[tag] == '/') {
+        boundary = true;
+      } else if (before == ')' || before == ']') {
+        // `... (Foto: dpa) Foto: dpa`: a closing bracket ends a caption.
         boundary = true;
       } else if (before == '.' || before == '!' || before == '?' || before == U'\u2026' ||
                  ((before == U'\u201D' || before == '"' || before == U'\u00BB') && prev > 0 &&
                   IsSentenceEnd(text, prev))) {
         boundary = true;
+        after_stop = true;
       } else if (before == '-' || before == '|' || before == U'\u2013' || before == U'\u2014') {
         // ` - Photo: X`: the dash goes with the tag.
         if (prev > 0 && text[prev - 1] == ' ') {
@@ -479,9 +589,12 @@ class PhotoCreditRule : public StructuralRule {
           boundary = true;
         }
       }
+      // `... the new ward Foto: Ana Lima`: a label and its colon need no
+      // stop before them.
+      if (!boundary && colon_label) boundary = true;
       if (!boundary) continue;
       if (!HasLetter(text.substr(0, begin))) return std::nullopt;
-      if (IsCredit(text.substr(tag, end - tag))) return std::make_pair(begin, end);
+      if (IsCredit(text.substr(tag, end - tag), after_stop)) return std::make_pair(begin, end);
       i = tag - 1;
     }
     return std::nullopt;
