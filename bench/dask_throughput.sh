@@ -7,8 +7,8 @@
 # For Dask, "clean" is the example's own timing (cluster started, Cleaners
 # built; reading, cleaning and writing the partitions), "wall" the whole
 # process with the cluster's start. Outputs are checked against the CLI's.
-# The example starts its workers without Dask's MALLOC_TRIM_THRESHOLD_ (see
-# its docstring); one more row runs 2 workers with it, as Dask sets it.
+# The example runs its cluster with mtclean.dask.batch_config() (see its
+# docstring); one more row runs 2 workers with Dask's own configuration.
 #
 #   bench/dask_throughput.sh [--build DIR] [--mb N] [--runs N] [--partition-mb N]
 #
@@ -71,14 +71,14 @@ for round in $(seq "$runs"); do
     "$mtclean" fix --jsonl --jobs "$jobs" "$corpus" >"$work/cli-$jobs.jsonl"
     keep_best "cli-$jobs" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')"
   done
-  for run in 1 2 2-trim; do
-    workers=${run%-trim}
-    trim=
-    [ "$run" = "$workers" ] || trim=--keep-malloc-trim
+  for run in 1 2 2-defaults; do
+    workers=${run%-defaults}
+    defaults=
+    [ "$run" = "$workers" ] || defaults=--dask-defaults
     rm -rf "$work/out-$run"
     start=$(now)
     /usr/bin/python3 examples/dask_clean.py "$corpus" "$work/out-$run" --workers "$workers" \
-      $trim ${partition_mb:+--partition-mb "$partition_mb"} >"$work/dask-$run.log" 2>&1
+      $defaults ${partition_mb:+--partition-mb "$partition_mb"} >"$work/dask-$run.log" 2>&1
     keep_best "wall-$run" "$(awk -v a="$start" -v b="$(now)" 'BEGIN { print b - a }')"
     # "N records, M MB in S s (cluster start ...": the example's timing.
     clean=$(sed -n 's/.* MB in \([0-9.]*\) s (cluster.*/\1/p' "$work/dask-$run.log")
@@ -99,6 +99,6 @@ row "mtclean fix --jsonl --jobs 1" cli-1
 row "mtclean fix --jsonl --jobs 2" cli-2
 row "Dask, 1 worker process (clean)" dask-1
 row "Dask, 2 worker processes (clean)" dask-2
-row "Dask, 2 workers, Dask's malloc trim (clean)" dask-2-trim
+row "Dask, 2 workers, Dask's defaults (clean)" dask-2-defaults
 row "Dask, 1 worker process (wall, with start)" wall-1
 row "Dask, 2 worker processes (wall, with start)" wall-2

@@ -35,8 +35,8 @@ import dask.dataframe
 
 from . import Cleaner, CorpusStats
 
-__all__ = ["CleanedBag", "CleanedFrame", "clean_bag", "clean_dataframe", "clean_to_files",
-           "cleaner_for", "prepare", "read_jsonl", "write_partitions"]
+__all__ = ["CleanedBag", "CleanedFrame", "batch_config", "clean_bag", "clean_dataframe",
+           "clean_to_files", "cleaner_for", "prepare", "read_jsonl", "write_partitions"]
 
 
 class CleanedBag(NamedTuple):
@@ -56,6 +56,38 @@ class CleanedFrame(NamedTuple):
 
     frame: dask.dataframe.DataFrame  #: the frame with its column cleaned
     stats: Any  #: a Delayed CorpusStats
+
+
+def batch_config() -> Dict[str, Any]:
+    """Dask configuration for a cluster that does batch cleaning, to set
+    before its workers start (``with dask.config.set(batch_config()):``).
+
+    Two of Dask's defaults cost mtclean's workers time (measured with
+    bench/dask_throughput.sh; README, "Python and Dask"):
+
+    - the nanny starts each worker with ``MALLOC_TRIM_THRESHOLD_=65536``
+      (``distributed.nanny.pre-spawn-environ``), which also fixes glibc's
+      mmap threshold at 128 KiB, so that every larger buffer is mapped and
+      its pages faulted in afresh; this leaves it out, for glibc's own
+      adaptive thresholds (as the CLI runs). A nanny started earlier in the
+      same process has set the variable in ``os.environ`` too, which its
+      workers inherit: remove it there as well.
+    - the event loops of the scheduler, nannies and workers wake every 20
+      to 100 ms (the tick watchdog, memory monitor, system monitor,
+      profiler), about a tenth of a core for each process on a busy
+      machine; these wake once a second or two. Memory limits are then
+      enforced within a second, and the dashboard's profiles are coarser.
+    """
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return {
+        "distributed.nanny.pre-spawn-environ": environ,
+        "distributed.admin.tick.interval": "1s",
+        "distributed.admin.system-monitor.interval": "2s",
+        "distributed.worker.memory.monitor-interval": "1s",
+        "distributed.worker.profile.interval": "1s",
+        "distributed.worker.profile.cycle": "10s",
+    }
 
 
 _cleaners: Dict[Tuple, Cleaner] = {}

@@ -55,25 +55,30 @@ def test_dask_example(corpus_dir):
     assert mine == cli
 
 
-def test_malloc_trim_setting_leaves_the_workers():
+def test_batch_config_reaches_the_workers():
+    import copy
+
     import dask
     from distributed import Client, LocalCluster
 
-    scope = {"dask": dask, "os": os}
+    scope = {}
     key = "distributed.nanny.pre-spawn-environ"
-    saved_config = dict(dask.config.get(key))
+    saved_config = copy.deepcopy(dask.config.get("distributed"))
     saved_environ = os.environ.get("MALLOC_TRIM_THRESHOLD_")
     try:
-        exec(compile(readme_block("malloc"), "README.md:malloc", "exec"), scope)
+        exec(compile(readme_block("config"), "README.md:config", "exec"), scope)
         assert "MALLOC_TRIM_THRESHOLD_" not in dask.config.get(key)
         with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
                           dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
             [seen] = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_")).values()
+            [tick] = client.run(
+                lambda: dask.config.get("distributed.admin.tick.interval")).values()
     finally:
-        dask.config.set({key: saved_config})
+        dask.config.set({"distributed": saved_config})
         if saved_environ is not None:
             os.environ["MALLOC_TRIM_THRESHOLD_"] = saved_environ
     assert seen is None
+    assert tick == "1s"  # the worker runs with the client's configuration
 
 
 def test_gnu_parallel_command(corpus_dir):
