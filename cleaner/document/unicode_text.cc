@@ -1,8 +1,12 @@
 #include "cleaner/document/unicode_text.h"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "unicode/brkiter.h"
 #include "unicode/normalizer2.h"
@@ -108,20 +112,102 @@ std::string AsciiLower(std::string_view s) {
   return lower;
 }
 
+// NFKC case folding of the characters beyond ASCII that news text is full
+// of (Latin-1, Latin Extended-A and -B, the general punctuation block:
+// accented letters, typographic quotes, dashes, spaces), one character at a
+// time, without leaving UTF-8. Built once from ICU, which stays the
+// reference. A character is covered only when folding a text of covered
+// characters is folding each on its own: it is a starter that nothing
+// before it composes with (NFKC quick check not "maybe"), and so is every
+// character of its folding. Any other character sends the whole text to
+// ICU.
+class FoldTable {
+ public:
+  static const FoldTable& Get() {
+    static const FoldTable table;
+    return table;
+  }
+
+  // The folding of `c`, or nullptr when the table does not cover it.
+  const std::string* Find(char32_t c) const {
+    size_t index;
+    if (c >= kLatinBegin && c < kLatinEnd) {
+      index = c - kLatinBegin;
+    } else if (c >= kPunctuationBegin && c < kPunctuationEnd) {
+      index = (kLatinEnd - kLatinBegin) + (c - kPunctuationBegin);
+    } else {
+      return nullptr;
+    }
+    return covered_[index] ? &folded_[index] : nullptr;
+  }
+
+ private:
+  static constexpr char32_t kLatinBegin = 0x80, kLatinEnd = 0x250;
+  static constexpr char32_t kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
+  static constexpr size_t kSize = (kLatinEnd - kLatinBegin) + (kPunctuationEnd - kPunctuationBegin);
+
+  static bool Inert(UChar32 c) {
+    return u_getCombiningClass(c) == 0 &&
+           u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) != UNORM_MAYBE;
+  }
+
+  FoldTable() : folded_(kSize), covered_(kSize, false) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) return;  // nothing covered: every text goes to ICU
+    auto add = [&](char32_t c, size_t index) {
+      const UChar32 code = static_cast<UChar32>(c);
+      if (!Inert(code)) return;
+      UErrorCode error = U_ZERO_ERROR;
+      const icu::UnicodeString folded = fold->normalize(icu::UnicodeString(code), error);
+      if (U_FAILURE(error)) return;
+      for (int32_t k = 0; k < folded.length();) {
+        const UChar32 part = folded.char32At(k);
+        if (!Inert(part)) return;
+        k += U16_LENGTH(part);
+      }
+      folded.toUTF8String(folded_[index]);
+      covered_[index] = true;
+    };
+    for (char32_t c = kLatinBegin; c < kLatinEnd; ++c) add(c, c - kLatinBegin);
+    for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) {
+      add(c, (kLatinEnd - kLatinBegin) + (c - kPunctuationBegin));
+    }
+  }
+
+  std::vector<std::string> folded_;
+  std::vector<bool> covered_;
+};
+
+// Folds `s` through the table into `out` (not yet whitespace-collapsed);
+// false when a character is not covered or the UTF-8 is not valid.
+bool FoldThroughTable(std::string_view s, std::string* out) {
+  const FoldTable& table = FoldTable::Get();
+  out->reserve(s.size());
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t size = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < size) {
+    if (p[i] < 0x80) {
+      const char c = static_cast<char>(p[i++]);
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, size, c);
+    if (c < 0) return false;
+    const std::string* folded = table.Find(static_cast<char32_t>(c));
+    if (folded == nullptr) return false;
+    out->append(*folded);
+  }
+  return true;
+}
+
 }  // namespace
 
-std::string FoldForCompare(std::string_view s) {
-  // ASCII is its own NFKC form and case-folds to lower case: most lines
-  // compared are, and need no trip through UTF-16.
-  if (IsAscii(s)) {
-    std::string out;
-    out.reserve(s.size());
-    FoldAsciiPrefix(s, [&out](char c) {
-      out.push_back(c);
-      return true;
-    });
-    return out;
-  }
+bool FoldTableCovers(char32_t c) { return FoldTable::Get().Find(c) != nullptr; }
+
+std::string FoldForCompareWithIcu(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   icu::UnicodeString folded;
@@ -139,6 +225,24 @@ std::string FoldForCompare(std::string_view s) {
   return CollapseWhitespace(utf8);
 }
 
+std::string FoldForCompare(std::string_view s) {
+  // ASCII is its own NFKC form and case-folds to lower case: most lines
+  // compared are, and need no trip through UTF-16.
+  if (IsAscii(s)) {
+    std::string out;
+    out.reserve(s.size());
+    FoldAsciiPrefix(s, [&out](char c) {
+      out.push_back(c);
+      return true;
+    });
+    return out;
+  }
+  // Accented Latin letters and typographic punctuation: a table, in UTF-8.
+  std::string folded;
+  if (FoldThroughTable(s, &folded)) return CollapseWhitespace(folded);
+  return FoldForCompareWithIcu(s);
+}
+
 std::string FoldWord(std::string_view word) {
   return IsAscii(word) ? AsciiLower(word) : FoldForCompare(word);
 }
@@ -153,6 +257,30 @@ bool FoldsTo(std::string_view text, std::string_view folded) {
     return same;
   });
   return same && at == folded.size();
+}
+
+namespace {
+
+// How much of two openings FoldedOpeningsDiffer() compares.
+constexpr size_t kComparedOpening = 24;
+
+// The opening of `s` as FoldAsciiPrefix gives it, up to kComparedOpening
+// characters, written to `out`; returns how many.
+size_t AsciiOpening(std::string_view s, std::array<char, kComparedOpening>* out) {
+  size_t n = 0;
+  FoldAsciiPrefix(s, [&](char c) {
+    (*out)[n++] = c;
+    return n < out->size();
+  });
+  return n;
+}
+
+}  // namespace
+
+bool FoldedOpeningsDiffer(std::string_view a, std::string_view b) {
+  std::array<char, kComparedOpening> x, y;
+  const size_t n = std::min(AsciiOpening(a, &x), AsciiOpening(b, &y));
+  return std::memcmp(x.data(), y.data(), n) != 0;
 }
 
 size_t CodePointCount(std::string_view s) {

@@ -86,7 +86,17 @@ bool IsAscii(std::string_view s);
 
 // The comparison key for "the same text": NFKC case folding with every run of
 // whitespace collapsed to one space and the ends trimmed.
+// Beyond ASCII, the accented Latin letters and the general punctuation
+// block (typographic quotes, dashes, spaces) fold through a table made once
+// from ICU; any other character sends the text to ICU.
 std::string FoldForCompare(std::string_view s);
+
+// FoldForCompare() computed by ICU alone: the reference the table is held
+// to (tests).
+std::string FoldForCompareWithIcu(std::string_view s);
+
+// True when FoldForCompare() folds `c` through its table, not through ICU.
+bool FoldTableCovers(char32_t c);
 
 // Calls `emit(char)` with each character FoldForCompare(s) begins with, as
 // far as `s` is ASCII (its first byte beyond ASCII ends the walk: folding
@@ -109,6 +119,12 @@ void FoldAsciiPrefix(std::string_view s, Emit&& emit) {
     if (!emit(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c)) return;
   }
 }
+
+// True when the openings of `a` and `b` as FoldForCompare() folds them,
+// as far as both are ASCII, already differ: then the two cannot fold to the
+// same text. Compares at most a few dozen characters and allocates
+// nothing: the cheap test before folding two texts to compare them.
+bool FoldedOpeningsDiffer(std::string_view a, std::string_view b);
 
 // A word case-folded for a lookup: ASCII lowercased, anything else as
 // FoldForCompare() folds it.

@@ -74,6 +74,66 @@ TEST(FoldForCompareTest, CaseWidthAndSpacesDoNotMatter) {
   EXPECT_EQ(FoldForCompare(" \t\n"), "");
 }
 
+// The table beyond ASCII covers what news text is full of...
+TEST(FoldTableTest, CoversAccentedLatinAndTypographicPunctuation) {
+  for (char32_t c : {U'é', U'É', U'ü', U'Ü', U'ñ', U'ç', U'ß', U'ø', U'å', U'ã', U'õ', U'Ł',
+                     U'ő', U'Œ', U'ș', U'ț', U'\u00A0', U'\u00AD', U'«', U'»', U'\u2013',
+                     U'\u2014', U'\u2018', U'\u2019', U'\u201C', U'\u201D', U'\u201E',
+                     U'\u2026', U'\u2009', U'\u202F', U'\u200B'}) {
+    EXPECT_TRUE(FoldTableCovers(c)) << "U+" << std::hex << static_cast<uint32_t>(c);
+  }
+  // ...and leaves to ICU what folding a text character by character would
+  // get wrong (a combining mark composes with the letter before it) or
+  // what it does not hold.
+  EXPECT_FALSE(FoldTableCovers(U'\u0301'));
+  EXPECT_FALSE(FoldTableCovers(U'\u0416')) << "Cyrillic";
+  EXPECT_FALSE(FoldTableCovers(U'\uFF30')) << "fullwidth";
+}
+
+// Every character the table covers folds as ICU folds it: alone, doubled,
+// between ASCII letters and spaces, and in either case of its neighbours.
+TEST(FoldTableTest, EveryCoveredCharacterFoldsAsIcuFoldsIt) {
+  size_t covered = 0;
+  for (char32_t c = 0x80; c < 0x2100; ++c) {
+    if (!FoldTableCovers(c)) continue;
+    ++covered;
+    std::string ch;
+    AppendUtf8(c, &ch);
+    for (const std::string& s : {ch, ch + ch, "Port " + ch + " Reopens", "A" + ch + "b",
+                                 ch + "Z", " " + ch + " "}) {
+      EXPECT_EQ(FoldForCompare(s), FoldForCompareWithIcu(s)) << "U+" << std::hex
+                                                              << static_cast<uint32_t>(c);
+      // IcuFold collapses ASCII whitespace only (U+0085, U+2028 and
+      // U+2029 fold to themselves and are whitespace too).
+      if (!IsWhitespace(c)) {
+        EXPECT_EQ(FoldForCompare(s), IcuFold(s)) << "U+" << std::hex << static_cast<uint32_t>(c);
+      }
+    }
+  }
+  EXPECT_GT(covered, 500u) << "Latin-1, Latin Extended-A and -B, general punctuation";
+}
+
+// Texts mixing covered characters, ASCII and characters the table leaves to
+// ICU (combining marks, other scripts, invalid bytes) fold as ICU folds
+// them.
+TEST(FoldTableTest, MixedTextsFoldAsIcuFoldsThem) {
+  std::vector<std::string> pieces = {"a", "Z", " ", "\t", "\n", ".", "Port", "\xC3\xA9",
+                                     "\xC3\x89", "\xC3\x9F", "\xE2\x80\x9C", "\xE2\x80\x94",
+                                     "\xC2\xA0", "\xC5\x81", "\xCC\x81", "\xD0\x96",
+                                     "\xEF\xBC\xB0", "\xE2\x80\x8B", "\xC2\xAD", "\xC3"};
+  uint32_t state = 12345;
+  auto next = [&state]() {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  for (int n = 0; n < 3000; ++n) {
+    std::string s;
+    const int length = 1 + static_cast<int>(next() % 12);
+    for (int k = 0; k < length; ++k) s += pieces[next() % pieces.size()];
+    EXPECT_EQ(FoldForCompare(s), FoldForCompareWithIcu(s)) << "`" << s << "`";
+  }
+}
+
 TEST(FoldWordTest, AsciiLowercasedAndTheRestFoldedAsForComparing) {
   EXPECT_TRUE(IsAscii("Reuters / AFP"));
   EXPECT_FALSE(IsAscii("Agência"));

@@ -108,7 +108,10 @@ std::string AgencyAlternation(const WordLists& words) {
 
 // The first block, or a block repeating it, is the headline.
 bool LooksLikeHeadline(const Document& doc, size_t block) {
-  return block == 0 || FoldsTo(doc.BlockText(block), FoldForCompare(doc.BlockText(0)));
+  if (block == 0) return true;
+  const std::string_view text = doc.BlockText(block);
+  const std::string_view headline = doc.BlockText(0);
+  return !FoldedOpeningsDiffer(text, headline) && FoldsTo(text, FoldForCompare(headline));
 }
 
 class DatelineRule : public StructuralRule {

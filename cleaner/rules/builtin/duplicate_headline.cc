@@ -93,6 +93,9 @@ class DuplicateHeadlineRule : public StructuralRule {
 size_t HeadlineRepeatsEnd(const Document& doc) {
   const auto& blocks = doc.blocks();
   if (blocks.empty()) return 0;
+  // Most stories open with a paragraph that cannot repeat the headline:
+  // their openings differ before folding anything.
+  if (blocks.size() < 2 || FoldedOpeningsDiffer(doc.BlockText(0), doc.BlockText(1))) return 1;
   const std::string headline = FoldForCompare(doc.BlockText(0));
   if (headline.empty()) return 1;
   size_t b = 1;

@@ -19,8 +19,6 @@
 // run on (a headline glued to the first paragraph's first line is a line
 // repeat, which scrape.duplicate-headline does not see).
 #include <algorithm>
-#include <array>
-#include <cstring>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
@@ -112,30 +110,6 @@ class Key {
   mutable std::optional<std::string> folded_;
 };
 
-// How much of two openings AsciiOpeningsDiffer() compares.
-constexpr size_t kComparedOpening = 24;
-
-// The opening of `s` as FoldForCompare would fold it, as far as that is
-// plain ASCII (lowercased, whitespace runs collapsed, leading ones dropped),
-// up to kComparedOpening characters, written to `out`; returns how many.
-// (Every pair of paragraphs of similar size is compared: no allocation.)
-size_t AsciiOpening(std::string_view s, std::array<char, kComparedOpening>* out) {
-  size_t n = 0;
-  FoldAsciiPrefix(s, [&](char c) {
-    (*out)[n++] = c;
-    return n < out->size();
-  });
-  return n;
-}
-
-// True when the ASCII openings of `a` and `b` already differ: then they
-// cannot fold to the same text.
-bool AsciiOpeningsDiffer(std::string_view a, std::string_view b) {
-  std::array<char, kComparedOpening> x, y;
-  const size_t n = std::min(AsciiOpening(a, &x), AsciiOpening(b, &y));
-  return std::memcmp(x.data(), y.data(), n) != 0;
-}
-
 // True when `a` and `b` are the same text after folding. Exact copies are
 // the common case; sizes far apart, or different ASCII openings, cannot fold
 // to the same text.
@@ -144,7 +118,7 @@ bool SameText(const Key& a, const Key& b) {
   const size_t small = std::min(a.text().size(), b.text().size());
   const size_t large = std::max(a.text().size(), b.text().size());
   if (large > 2 * small + 8) return false;
-  if (AsciiOpeningsDiffer(a.text(), b.text())) return false;
+  if (FoldedOpeningsDiffer(a.text(), b.text())) return false;
   return a.folded() == b.folded();
 }
 

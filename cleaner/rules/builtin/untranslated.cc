@@ -167,30 +167,36 @@ class UntranslatedRule : public StructuralRule {
         Candidates(context.profiles.Count(sentence), own, context.profiles, /*outnumber=*/true);
     if (candidates.empty()) return;
     if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
-    std::vector<const SpellChecker*> checkers;
-    for (int l : candidates) {
-      absl::StatusOr<const SpellChecker*> c =
-          context.dictionaries.Get(context.profiles.languages()[l]);
-      // A language whose dictionary is not installed gives no evidence.
-      checkers.push_back(c.ok() ? *c : nullptr);
-    }
+    // The words the text's own dictionary rejects, first: only they can
+    // count for another language, so when too few are rejected no other
+    // dictionary is asked, or loaded (loading one is a large part of a
+    // short run's time, and most sentences with foreign function words are
+    // the text's own language with a name or a phrase in them).
     size_t considered = 0;
-    std::vector<size_t> foreign(candidates.size(), 0);
+    std::vector<std::string_view> rejected;
     ForEachWord(sentence, [&](const TextWord& w) {
       if (w.has_upper || w.end - w.begin < 2) return;
       const std::string_view word = sentence.substr(w.begin, w.end - w.begin);
       ++considered;
-      if (own_checker.Accepts(word)) return;
-      for (size_t k = 0; k < checkers.size(); ++k) {
-        if (checkers[k] != nullptr && checkers[k]->Accepts(word)) ++foreign[k];
-      }
+      if (!own_checker.Accepts(word)) rejected.push_back(word);
     });
-    const size_t best =
-        static_cast<size_t>(std::max_element(foreign.begin(), foreign.end()) - foreign.begin());
-    if (considered < kMinWords || foreign[best] < kMinForeignWords ||
-        2 * foreign[best] < considered) {
+    if (considered < kMinWords || rejected.size() < kMinForeignWords ||
+        2 * rejected.size() < considered) {
       return;
     }
+    std::vector<size_t> foreign(candidates.size(), 0);
+    for (size_t k = 0; k < candidates.size(); ++k) {
+      absl::StatusOr<const SpellChecker*> checker =
+          context.dictionaries.Get(context.profiles.languages()[candidates[k]]);
+      // A language whose dictionary is not installed gives no evidence.
+      if (!checker.ok()) continue;
+      for (std::string_view word : rejected) {
+        if ((*checker)->Accepts(word)) ++foreign[k];
+      }
+    }
+    const size_t best =
+        static_cast<size_t>(std::max_element(foreign.begin(), foreign.end()) - foreign.begin());
+    if (foreign[best] < kMinForeignWords || 2 * foreign[best] < considered) return;
     const std::string& language = context.profiles.languages()[candidates[best]];
     size_t begin = s.begin, end = s.end;
     while (begin < end && IsAsciiSpace(text[begin])) ++begin;
