@@ -130,21 +130,23 @@ class FoldTable {
 
   // The folding of `c`, or nullptr when the table does not cover it.
   const std::string* Find(char32_t c) const {
-    size_t index;
-    if (c >= kLatinBegin && c < kLatinEnd) {
-      index = c - kLatinBegin;
-    } else if (c >= kPunctuationBegin && c < kPunctuationEnd) {
-      index = (kLatinEnd - kLatinBegin) + (c - kPunctuationBegin);
-    } else {
-      return nullptr;
-    }
-    return covered_[index] ? &folded_[index] : nullptr;
+    const size_t index = IndexOf(c);
+    return index < kSize && covered_[index] ? &folded_[index] : nullptr;
   }
 
  private:
   static constexpr char32_t kLatinBegin = 0x80, kLatinEnd = 0x250;
   static constexpr char32_t kPunctuationBegin = 0x2000, kPunctuationEnd = 0x2070;
   static constexpr size_t kSize = (kLatinEnd - kLatinBegin) + (kPunctuationEnd - kPunctuationBegin);
+
+  // The slot of `c` in the table, or kSize when no range holds it.
+  static size_t IndexOf(char32_t c) {
+    if (c >= kLatinBegin && c < kLatinEnd) return c - kLatinBegin;
+    if (c >= kPunctuationBegin && c < kPunctuationEnd) {
+      return (kLatinEnd - kLatinBegin) + (c - kPunctuationBegin);
+    }
+    return kSize;
+  }
 
   static bool Inert(UChar32 c) {
     return u_getCombiningClass(c) == 0 &&
@@ -155,7 +157,8 @@ class FoldTable {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status)) return;  // nothing covered: every text goes to ICU
-    auto add = [&](char32_t c, size_t index) {
+    auto add = [&](char32_t c) {
+      const size_t index = IndexOf(c);
       const UChar32 code = static_cast<UChar32>(c);
       if (!Inert(code)) return;
       UErrorCode error = U_ZERO_ERROR;
@@ -169,10 +172,8 @@ class FoldTable {
       folded.toUTF8String(folded_[index]);
       covered_[index] = true;
     };
-    for (char32_t c = kLatinBegin; c < kLatinEnd; ++c) add(c, c - kLatinBegin);
-    for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) {
-      add(c, (kLatinEnd - kLatinBegin) + (c - kPunctuationBegin));
-    }
+    for (char32_t c = kLatinBegin; c < kLatinEnd; ++c) add(c);
+    for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) add(c);
   }
 
   std::vector<std::string> folded_;
