@@ -242,38 +242,47 @@ struct Token {
   Kind kind;
 };
 
-// Splits a candidate into words and separators (`/`, `:`, `|` and dashes
-// standing alone). Trailing commas and full stops are cut from words.
-void Tokenize(std::string_view s, std::vector<Token>* out) {
-  std::vector<Token>& tokens = *out;
-  tokens.clear();
-  size_t i = 0;
-  while (i < s.size()) {
-    const char c = s[i];
+// The token of `s` at or after `*i` (words and separators: `/`, `:`, `|`
+// and dashes standing alone; trailing commas and full stops cut from
+// words); false at the end. Moves `*i` past it.
+bool NextToken(std::string_view s, size_t* i, Token* out) {
+  while (*i < s.size()) {
+    const char c = s[*i];
     if (c == ' ' || c == '\t') {
-      ++i;
+      ++*i;
       continue;
     }
     if (c == '/' || c == ':' || c == '|') {
-      tokens.push_back({s.substr(i, 1), c == '/' ? Kind::kSlash : c == ':' ? Kind::kColon
-                                                                           : Kind::kBar});
-      ++i;
-      continue;
+      *out = {s.substr(*i, 1), c == '/' ? Kind::kSlash : c == ':' ? Kind::kColon : Kind::kBar};
+      ++*i;
+      return true;
     }
-    size_t j = i;
+    size_t j = *i;
     while (j < s.size() && s[j] != ' ' && s[j] != '\t' && s[j] != '/' && s[j] != ':' &&
            s[j] != '|') {
       ++j;
     }
-    std::string_view word = s.substr(i, j - i);
+    std::string_view word = s.substr(*i, j - *i);
+    *i = j;
     if (word == "-" || word == "\u2013" || word == "\u2014") {
-      tokens.push_back({word, Kind::kDash});
-    } else {
-      while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.remove_suffix(1);
-      if (!word.empty()) tokens.push_back({word, Kind::kWord});
+      *out = {word, Kind::kDash};
+      return true;
     }
-    i = j;
+    while (!word.empty() && (word.back() == ',' || word.back() == '.')) word.remove_suffix(1);
+    if (!word.empty()) {
+      *out = {word, Kind::kWord};
+      return true;
+    }
   }
+  return false;
+}
+
+// Splits a candidate into its tokens (NextToken).
+void Tokenize(std::string_view s, std::vector<Token>* out) {
+  out->clear();
+  size_t i = 0;
+  Token token;
+  while (NextToken(s, &i, &token)) out->push_back(token);
 }
 
 bool StartsCapital(std::string_view word) {
@@ -499,10 +508,36 @@ class PhotoCreditRule : public StructuralRule {
     if (copyright) s.remove_prefix(kCopyright.size());
     // Every caption line is tried at each sentence end near its end: the
     // tokens' storage is kept from one call to the next.
+    if (!copyright && !MayBeCredit(s)) return false;
     thread_local std::vector<Token> t;
     Tokenize(s, &t);
     if (copyright && !t.empty() && t[0].kind == Kind::kWord && IsName(t, 0)) return true;
     return IsLabelledCredit(t, tail) || IsSourceCredit(t);
+  }
+
+  // False when `s` can be neither a labelled nor a source credit: its first
+  // token is not a label's first word, and one of its tokens is a word no
+  // source credit holds, a colon or a bar (what IsLabelledCredit and
+  // IsSourceCredit would find after tokenizing it all). Most candidates are
+  // caption or story text and fail at their first lowercase word.
+  bool MayBeCredit(std::string_view s) const {
+    size_t i = 0;
+    Token token;
+    bool first = true;
+    while (NextToken(s, &i, &token)) {
+      if (first) {
+        first = false;
+        if (token.kind == Kind::kWord && StartsCapital(token.text) &&
+            lexicons_.label_first_words.contains(FoldWord(token.text))) {
+          return true;
+        }
+      }
+      if (token.kind == Kind::kColon || token.kind == Kind::kBar) return false;
+      if (token.kind == Kind::kWord && !IsNameWord(token.text) && FoldWord(token.text) != "via") {
+        return false;
+      }
+    }
+    return true;
   }
 
   // `s` starts with a label and a colon (`Foto: ...`, `Crédit photo :`).
