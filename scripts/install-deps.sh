@@ -3,7 +3,19 @@
 # that are missing: on a fresh Debian 12 with nothing else installed, this is
 # all the set-up the README's two commands need (scripts/fresh-machine-check.sh
 # checks that). Run as root (or with sudo available). Safe to run again.
+#
+#   scripts/install-deps.sh [--bench]
+#
+# --bench: also what the benchmarks read and run that the tests do not: the
+# manual pages in five more languages and groff (bench/real_corpus.py's
+# mixes) and valgrind (bench/profile.py).
 set -euo pipefail
+bench=0
+case "${1:-}" in
+  --bench) bench=1 ;;
+  "") ;;
+  *) echo "usage: $0 [--bench]" >&2; exit 2 ;;
+esac
 
 # Tools the tests run, as COMMAND:PACKAGE: the package is installed only when
 # the command is missing, so a machine that has the tool another way (Node.js
@@ -42,6 +54,10 @@ packages=(
   python3-dask python3-distributed python3-pandas  # mtclean.dask and its tests
   linux-perf
 )
+if [ "$bench" -eq 1 ]; then
+  packages+=(groff-base man-db manpages manpages-de manpages-fr manpages-es manpages-it
+             manpages-pt-br valgrind)
+fi
 
 missing=()
 for t in "${tools[@]}"; do
