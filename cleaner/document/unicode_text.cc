@@ -128,10 +128,17 @@ class FoldTable {
     return table;
   }
 
+  // Whether a folding holds whitespace: what collapsing it needs to know.
+  enum class Spaces : unsigned char { kNone, kOnly, kSome };
+  struct Entry {
+    std::string folded;
+    Spaces spaces = Spaces::kNone;
+  };
+
   // The folding of `c`, or nullptr when the table does not cover it.
-  const std::string* Find(char32_t c) const {
+  const Entry* Find(char32_t c) const {
     const size_t index = IndexOf(c);
-    return index < kSize && covered_[index] ? &folded_[index] : nullptr;
+    return index < kSize && covered_[index] ? &entries_[index] : nullptr;
   }
 
  private:
@@ -153,7 +160,7 @@ class FoldTable {
            u_getIntPropertyValue(c, UCHAR_NFKC_QUICK_CHECK) != UNORM_MAYBE;
   }
 
-  FoldTable() : folded_(kSize), covered_(kSize, false) {
+  FoldTable() : entries_(kSize), covered_(kSize, false) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
     if (U_FAILURE(status)) return;  // nothing covered: every text goes to ICU
@@ -164,42 +171,81 @@ class FoldTable {
       UErrorCode error = U_ZERO_ERROR;
       const icu::UnicodeString folded = fold->normalize(icu::UnicodeString(code), error);
       if (U_FAILURE(error)) return;
+      size_t parts = 0, spaces = 0;
       for (int32_t k = 0; k < folded.length();) {
         const UChar32 part = folded.char32At(k);
         if (!Inert(part)) return;
+        ++parts;
+        if (IsWhitespace(static_cast<char32_t>(part))) ++spaces;
         k += U16_LENGTH(part);
       }
-      folded.toUTF8String(folded_[index]);
+      Entry& entry = entries_[index];
+      folded.toUTF8String(entry.folded);
+      entry.spaces = spaces == 0       ? Spaces::kNone
+                     : spaces == parts ? Spaces::kOnly
+                                       : Spaces::kSome;
       covered_[index] = true;
     };
     for (char32_t c = kLatinBegin; c < kLatinEnd; ++c) add(c);
     for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) add(c);
   }
 
-  std::vector<std::string> folded_;
+  std::vector<Entry> entries_;
   std::vector<bool> covered_;
 };
 
-// Folds `s` through the table into `out` (not yet whitespace-collapsed);
-// false when a character is not covered or the UTF-8 is not valid.
+// Folds `s` through the table into `out` and collapses its whitespace as
+// CollapseWhitespace does, in the same pass; false when a character is not
+// covered or the UTF-8 is not valid.
 bool FoldThroughTable(std::string_view s, std::string* out) {
   const FoldTable& table = FoldTable::Get();
   out->reserve(s.size());
+  bool pending_space = false;
+  auto space = [&] { pending_space = !out->empty(); };
+  auto text = [&](std::string_view piece) {
+    if (pending_space) out->push_back(' ');
+    pending_space = false;
+    out->append(piece);
+  };
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t size = static_cast<int32_t>(s.size());
   int32_t i = 0;
   while (i < size) {
     if (p[i] < 0x80) {
       const char c = static_cast<char>(p[i++]);
-      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      if (IsWhitespace(static_cast<unsigned char>(c))) {
+        space();
+      } else {
+        if (pending_space) out->push_back(' ');
+        pending_space = false;
+        out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      }
       continue;
     }
     UChar32 c;
     U8_NEXT(p, i, size, c);
     if (c < 0) return false;
-    const std::string* folded = table.Find(static_cast<char32_t>(c));
-    if (folded == nullptr) return false;
-    out->append(*folded);
+    const FoldTable::Entry* entry = table.Find(static_cast<char32_t>(c));
+    if (entry == nullptr) return false;
+    if (entry->folded.empty()) continue;  // a default ignorable: gone
+    switch (entry->spaces) {
+      case FoldTable::Spaces::kNone:
+        text(entry->folded);
+        break;
+      case FoldTable::Spaces::kOnly:
+        space();
+        break;
+      case FoldTable::Spaces::kSome:
+        for (size_t k = 0; k < entry->folded.size();) {
+          const size_t start = k;
+          if (IsWhitespace(NextCodePoint(entry->folded, k))) {
+            space();
+          } else {
+            text(std::string_view(entry->folded).substr(start, k - start));
+          }
+        }
+        break;
+    }
   }
   return true;
 }
@@ -240,7 +286,7 @@ std::string FoldForCompare(std::string_view s) {
   }
   // Accented Latin letters and typographic punctuation: a table, in UTF-8.
   std::string folded;
-  if (FoldThroughTable(s, &folded)) return CollapseWhitespace(folded);
+  if (FoldThroughTable(s, &folded)) return folded;
   return FoldForCompareWithIcu(s);
 }
 

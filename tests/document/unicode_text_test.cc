@@ -115,12 +115,15 @@ TEST(FoldTableTest, EveryCoveredCharacterFoldsAsIcuFoldsIt) {
 
 // Texts mixing covered characters, ASCII and characters the table leaves to
 // ICU (combining marks, other scripts, invalid bytes) fold as ICU folds
-// them.
+// them, runs of whitespace of every kind collapsed the same way.
 TEST(FoldTableTest, MixedTextsFoldAsIcuFoldsThem) {
   std::vector<std::string> pieces = {"a", "Z", " ", "\t", "\n", ".", "Port", "\xC3\xA9",
                                      "\xC3\x89", "\xC3\x9F", "\xE2\x80\x9C", "\xE2\x80\x94",
                                      "\xC2\xA0", "\xC5\x81", "\xCC\x81", "\xD0\x96",
-                                     "\xEF\xBC\xB0", "\xE2\x80\x8B", "\xC2\xAD", "\xC3"};
+                                     "\xEF\xBC\xB0", "\xE2\x80\x8B", "\xC2\xAD", "\xC3",
+                                     // spaces beyond ASCII: folded to a space, or
+                                     // kept and still whitespace
+                                     "\xE2\x80\x83", "\xE2\x80\xA8", "\xC2\x85"};
   uint32_t state = 12345;
   auto next = [&state]() {
     state = state * 1103515245u + 12345u;
