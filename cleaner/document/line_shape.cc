@@ -70,48 +70,75 @@ bool HoldsLink(std::string_view line) {
          line.find("](") != std::string_view::npos;
 }
 
-// At the sentence mark line[p] of an ASCII line: whether it ends a
-// sentence that another begins right after (the inner break of LineShape),
-// and whether it is the full stop of `www.`.
+// At the sentence mark line[p]: whether it ends a sentence that another
+// begins right after (the inner break of LineShape), and whether it is the
+// full stop of `www.`. ASCII neighbours are read by table; others are
+// decoded.
 void LookAroundMark(std::string_view line, size_t p, bool* inner_break, bool* www) {
   const char mark = line[p];
   if (mark == '.' && p >= 3 && line.substr(p - 3, 3) == "www") *www = true;
-  if (*inner_break || p == 0 || (ClassOf(line[p - 1]) & kWordChar) == 0) return;
-  if (mark == '.') {
-    size_t letters = 0;
-    for (size_t k = p; k > 0 && (ClassOf(line[k - 1]) & kWordChar) != 0; --k) {
+  if (*inner_break || p == 0) return;
+  // The word before the mark, and for a full stop its letters: "Mr." and
+  // "U.S." end no sentence.
+  size_t letters = 0;
+  bool after_word = false;
+  for (size_t k = p; k > 0;) {
+    const unsigned char byte = static_cast<unsigned char>(line[k - 1]);
+    if (byte < 0x80) {
+      if ((ClassOf(line[k - 1]) & kWordChar) == 0) break;
       letters += ClassOf(line[k - 1]) & kLetter;
+      --k;
+    } else {
+      size_t j = k;
+      const char32_t c = PreviousCodePoint(line, j);
+      if (!IsWordChar(c)) break;
+      letters += IsLetter(c) ? 1 : 0;
+      k = j;
     }
-    if (letters < 3) return;  // "Mr." or "U.S."
+    after_word = true;
+    if (mark != '.') break;  // `!` and `?` need only a word before them
   }
+  if (!after_word || (mark == '.' && letters < 3)) return;
+  // Closing quotes and brackets, then whitespace, then what starts a
+  // sentence.
   const size_t n = line.size();
   size_t j = p + 1;
-  while (j < n && !IsWhitespace(static_cast<unsigned char>(line[j])) &&
-         IsClosing(static_cast<unsigned char>(line[j]))) {
-    ++j;
+  char32_t c = 0;
+  while (j < n) {
+    size_t next = j;
+    c = NextCodePoint(line, next);
+    if (IsWhitespace(c) || !IsClosing(c)) break;
+    j = next;
   }
-  if (j == n || !IsWhitespace(static_cast<unsigned char>(line[j]))) return;
-  while (j < n && IsWhitespace(static_cast<unsigned char>(line[j]))) ++j;
+  if (j == n || !IsWhitespace(c)) return;
+  while (j < n) {
+    size_t next = j;
+    c = NextCodePoint(line, next);
+    if (!IsWhitespace(c)) break;
+    j = next;
+  }
   if (j == n) return;
-  const char32_t next = static_cast<unsigned char>(line[j]);
-  if (IsUpper(next) || IsDigit(next) || IsQuote(next)) *inner_break = true;
+  if (IsUpper(c) || IsDigit(c) || IsQuote(c)) *inner_break = true;
 }
 
-// The words, the inner sentence break and the links of an ASCII line, with
-// the same answers as the general path of MeasureLine (a test holds the two
-// together): word starts counted sixteen bytes at a time where SSE2 is
-// there, a look around each `.`, `!` and `?`, and HoldsLink only for a line
-// with a `:` or a `]`. Returns false, having set nothing, for a line that is
-// not ASCII. Every line of every document is measured: this is the common
-// case.
-bool MeasureAsciiWords(std::string_view line, LineShape* shape) {
+// The words, the inner sentence break and the links of a line: sixteen
+// bytes at a time where SSE2 is there and the bytes are ASCII (most bytes
+// of most lines, typographic quotes and accented names between them), one
+// code point at a time around the others; a look around each `.`, `!` and
+// `?`, and HoldsLink only for a line with a `:` or a `]`. The same answers
+// as line_shape_internal::MeasureWordsByCodePoint (a test holds the two
+// together). Every line of every document is measured.
+void MeasureWordsAndLinks(std::string_view line, LineShape* shape) {
   const size_t n = line.size();
   size_t words = 0;
   bool inner_break = false;
   bool www = false;
   bool link_byte = false;
-  unsigned previous_word = 0;  // the byte before is a word character
+  unsigned previous_word = 0;  // the character before is a word character
   size_t i = 0;
+  // Up to here, characters are taken one at a time (a block of sixteen
+  // bytes held one beyond ASCII).
+  size_t by_character_until = 0;
 #if defined(__SSE2__)
   const __m128i case_bit = _mm_set1_epi8(0x20);
   const __m128i a = _mm_set1_epi8('a');
@@ -123,46 +150,66 @@ bool MeasureAsciiWords(std::string_view line, LineShape* shape) {
     const __m128i d = _mm_sub_epi8(x, lo);
     return _mm_cmpeq_epi8(_mm_min_epu8(d, span), d);
   };
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
-    if (_mm_movemask_epi8(v) != 0) return false;
-    const __m128i word = _mm_or_si128(
-        _mm_or_si128(within(_mm_or_si128(v, case_bit), a, letter_span),
-                     within(v, zero, digit_span)),
-        _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
-    const unsigned word_bits = static_cast<unsigned>(_mm_movemask_epi8(word));
-    words += static_cast<size_t>(std::popcount(word_bits & ~((word_bits << 1) | previous_word)));
-    previous_word = (word_bits >> 15) & 1;
-    unsigned marks = static_cast<unsigned>(_mm_movemask_epi8(
-        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
-                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
-                     _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))));
-    while (marks != 0) {
-      LookAroundMark(line, i + static_cast<size_t>(std::countr_zero(marks)), &inner_break, &www);
-      marks &= marks - 1;
-    }
-    link_byte |= _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
-                                                _mm_cmpeq_epi8(v, _mm_set1_epi8(']')))) != 0;
-  }
 #endif
-  for (; i < n; ++i) {
+  while (i < n) {
+#if defined(__SSE2__)
+    if (i >= by_character_until && i + 16 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+      const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+      if (high != 0) {
+        // Past the last byte beyond ASCII in this block.
+        by_character_until = i + static_cast<size_t>(32 - std::countl_zero(high));
+      } else {
+        const __m128i word = _mm_or_si128(
+            _mm_or_si128(within(_mm_or_si128(v, case_bit), a, letter_span),
+                         within(v, zero, digit_span)),
+            _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+        const unsigned word_bits = static_cast<unsigned>(_mm_movemask_epi8(word));
+        words +=
+            static_cast<size_t>(std::popcount(word_bits & ~((word_bits << 1) | previous_word)));
+        previous_word = (word_bits >> 15) & 1;
+        unsigned marks = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('!'))),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8('?')))));
+        while (marks != 0) {
+          LookAroundMark(line, i + static_cast<size_t>(std::countr_zero(marks)), &inner_break,
+                         &www);
+          marks &= marks - 1;
+        }
+        link_byte |= _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8(']')))) != 0;
+        i += 16;
+        continue;
+      }
+    }
+#endif
     const unsigned char cls = ClassOf(line[i]);
-    if ((cls & kNotAscii) != 0) return false;
-    const unsigned word = (cls & kWordChar) != 0 ? 1 : 0;
+    if ((cls & kNotAscii) == 0) {
+      const unsigned word = (cls & kWordChar) != 0 ? 1 : 0;
+      words += word & ~previous_word;
+      previous_word = word;
+      if ((cls & kMark) != 0) LookAroundMark(line, i, &inner_break, &www);
+      link_byte |= (cls & kLinkByte) != 0;
+      ++i;
+      continue;
+    }
+    const unsigned word = IsWordChar(NextCodePoint(line, i)) ? 1 : 0;
     words += word & ~previous_word;
     previous_word = word;
-    if ((cls & kMark) != 0) LookAroundMark(line, i, &inner_break, &www);
-    link_byte |= (cls & kLinkByte) != 0;
   }
   shape->words = words;
   shape->inner_break = inner_break;
   shape->link = www || (link_byte && HoldsLink(line));
-  return true;
 }
 
+}  // namespace
+
+namespace line_shape_internal {
+
 // The words and the inner sentence break of any line, character by
-// character.
-void MeasureWords(std::string_view line, LineShape* shape_out) {
+// character: the reference MeasureWordsAndLinks is held to.
+void MeasureWordsByCodePoint(std::string_view line, LineShape* shape_out) {
   LineShape& shape = *shape_out;
   size_t i = 0;
   bool in_word = false;
@@ -214,14 +261,14 @@ void MeasureWords(std::string_view line, LineShape* shape_out) {
   }
 }
 
-}  // namespace
+}  // namespace line_shape_internal
 
-LineShape MeasureLine(std::string_view line) {
-  LineShape shape;
-  if (!MeasureAsciiWords(line, &shape)) {
-    MeasureWords(line, &shape);
-    shape.link = HoldsLink(line);
-  }
+namespace {
+
+// What MeasureLine measures besides the words: the final mark and the list
+// item.
+void MeasureEnds(std::string_view line, LineShape* shape_out) {
+  LineShape& shape = *shape_out;
 
   // The final mark, skipping whitespace, quotes and closing brackets.
   size_t end = line.size();
@@ -237,6 +284,26 @@ LineShape MeasureLine(std::string_view line) {
     break;
   }
   shape.list_item = StartsListItem(line);
+}
+
+}  // namespace
+
+namespace line_shape_internal {
+
+LineShape MeasureLineByCodePoint(std::string_view line) {
+  LineShape shape;
+  MeasureWordsByCodePoint(line, &shape);
+  shape.link = HoldsLink(line);
+  MeasureEnds(line, &shape);
+  return shape;
+}
+
+}  // namespace line_shape_internal
+
+LineShape MeasureLine(std::string_view line) {
+  LineShape shape;
+  MeasureWordsAndLinks(line, &shape);
+  MeasureEnds(line, &shape);
   return shape;
 }
 

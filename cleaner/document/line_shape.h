@@ -39,6 +39,12 @@ struct LineShape {
 // Measures the line content `line` (valid UTF-8, no line break).
 LineShape MeasureLine(std::string_view line);
 
+namespace line_shape_internal {
+// MeasureLine one code point at a time, without its fast paths: the
+// reference a test holds MeasureLine to.
+LineShape MeasureLineByCodePoint(std::string_view line);
+}  // namespace line_shape_internal
+
 // Ends with a full stop, `!` or `?` (an ellipsis does not count: truncated
 // teasers end with one).
 bool EndsAsSentence(const LineShape& shape);

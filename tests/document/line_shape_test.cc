@@ -62,6 +62,38 @@ TEST(LineShapeTest, TheAsciiPathAgreesWithTheGeneralOne) {
   EXPECT_LT(links, 19000u);
 }
 
+// MeasureLine takes sixteen ASCII bytes at a time and the characters
+// beyond ASCII one by one: on lines mixing the two (typographic quotes and
+// dashes, accented and capital letters beyond ASCII, digits of another
+// script, combining marks, spaces beyond ASCII, other scripts) it must give
+// what measuring every code point gives.
+TEST(LineShapeTest, TheFastPathsAgreeWithMeasuringEveryCodePoint) {
+  const std::vector<std::string> pieces = {
+      "a", "Z", "9", " ", ".", "!", "?", "\"", ")", ":", "www.", "http://", "](", "Mr.",
+      "The", "vote", "- ", "1. ", "\t", "abcdefghijklmnop",
+      "\u00E9", "\u00C9t\u00E9", "\u201C", "\u201D", "\u00AB ", " \u00BB", "\u2014",
+      "\u2026", "\u00A0", "\u2003", "\u0416", "\u0436\u0436\u0436", "\u0301", "\u0663",
+      "\u00DF", "\u2019", "\u3002", "\u00BF", "S\u00E3o", "\u2022 "};
+  std::mt19937 random(11);
+  std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<size_t> length(0, 24);
+  size_t breaks = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string line;
+    for (size_t n = length(random); n > 0; --n) line += pieces[pick(random)];
+    const LineShape fast = MeasureLine(line);
+    const LineShape reference = line_shape_internal::MeasureLineByCodePoint(line);
+    ASSERT_EQ(fast.words, reference.words) << "[" << line << "]";
+    ASSERT_EQ(fast.inner_break, reference.inner_break) << "[" << line << "]";
+    ASSERT_EQ(fast.final_mark, reference.final_mark) << "[" << line << "]";
+    ASSERT_EQ(fast.list_item, reference.list_item) << "[" << line << "]";
+    ASSERT_EQ(fast.link, reference.link) << "[" << line << "]";
+    breaks += fast.inner_break ? 1 : 0;
+  }
+  EXPECT_GT(breaks, 1000u);
+  EXPECT_LT(breaks, 29000u);
+}
+
 TEST(LineShapeTest, ListItemsAndLinks) {
   EXPECT_TRUE(MeasureLine("- Mayor defends tram line").list_item);
   EXPECT_TRUE(MeasureLine("• Mayor defends tram line").list_item);
