@@ -27,7 +27,8 @@
 #   bench/throughput.sh [--build DIR] [--mb N] [--runs N] [--big MB]
 #                       [--mix generated,prose-en,languages,scraped]
 #
-# --mb: size of each corpus in MB (default 100). --big MB: also make a
+# --mb: size of each corpus in MB (default 100; GNU time counts hundredths
+# of a second, so grep's time on a small corpus is coarse). --big MB: also make a
 # corpus of that size of each mix and compare the peak memory of
 # `check --jobs 1` and `fix --jobs 2` on it with the same commands on the
 # --mb corpus (one run each). Needs /usr/bin/time (Debian's `time`).
@@ -172,9 +173,10 @@ report() {
   local bytes
   bytes=$(stat -c %s "$work/$1.jsonl")
   awk -v n="$2" -v s="${best[$1/$2]}" -v b="$bytes" -v g="${best[$1/grep -F]:-0}" -v r="${rss[$1/$2]}" 'BEGIN {
-    mbs = s > 0 ? b / 1e6 / s : 0
+    # GNU time gives hundredths of a second: a run shorter than that has no rate.
+    mbs = s > 0 ? sprintf("%9.1f", b / 1e6 / s) : sprintf("%9s", "-")
     ratio = (g > 0 && s > 0) ? sprintf("%9.2f", g / s) : sprintf("%9s", "-")
-    printf "  %-28s %9.2f %9.1f %s %10.1f\n", n, s, mbs, ratio, r / 1024 }'
+    printf "  %-28s %9.2f %s %s %10.1f\n", n, s, mbs, ratio, r / 1024 }'
 }
 rate() { awk -v b="$(stat -c %s "$work/$1.jsonl")" -v s="${best[$1/$2]}" 'BEGIN { print b / 1e6 / s }'; }
 
