@@ -126,8 +126,8 @@ void LookAroundMark(std::string_view line, size_t p, bool* inner_break, bool* ww
 // of most lines, typographic quotes and accented names between them), one
 // code point at a time around the others; a look around each `.`, `!` and
 // `?`, and HoldsLink only for a line with a `:` or a `]`. The same answers
-// as line_shape_internal::MeasureWordsByCodePoint (a test holds the two
-// together). Every line of every document is measured.
+// as measuring every code point (line_shape_internal::MeasureLineByCodePoint;
+// a test holds the two together). Every line of every document is measured.
 void MeasureWordsAndLinks(std::string_view line, LineShape* shape) {
   const size_t n = line.size();
   size_t words = 0;
@@ -203,9 +203,26 @@ void MeasureWordsAndLinks(std::string_view line, LineShape* shape) {
   shape->link = www || (link_byte && HoldsLink(line));
 }
 
-}  // namespace
+// What MeasureLine measures besides the words: the final mark and the list
+// item.
+void MeasureEnds(std::string_view line, LineShape* shape_out) {
+  LineShape& shape = *shape_out;
 
-namespace line_shape_internal {
+  // The final mark, skipping whitespace, quotes and closing brackets.
+  size_t end = line.size();
+  while (end > 0) {
+    size_t j = end;
+    const char32_t c = PreviousCodePoint(line, j);
+    if (IsWhitespace(c) || IsClosing(c)) {
+      end = j;
+      continue;
+    }
+    shape.final_mark = c;
+    if (c == '.' && end >= 3 && line.substr(end - 3, 3) == "...") shape.final_mark = kEllipsis;
+    break;
+  }
+  shape.list_item = StartsListItem(line);
+}
 
 // The words and the inner sentence break of any line, character by
 // character: the reference MeasureWordsAndLinks is held to.
@@ -259,31 +276,6 @@ void MeasureWordsByCodePoint(std::string_view line, LineShape* shape_out) {
       pending = 1;
     }
   }
-}
-
-}  // namespace line_shape_internal
-
-namespace {
-
-// What MeasureLine measures besides the words: the final mark and the list
-// item.
-void MeasureEnds(std::string_view line, LineShape* shape_out) {
-  LineShape& shape = *shape_out;
-
-  // The final mark, skipping whitespace, quotes and closing brackets.
-  size_t end = line.size();
-  while (end > 0) {
-    size_t j = end;
-    const char32_t c = PreviousCodePoint(line, j);
-    if (IsWhitespace(c) || IsClosing(c)) {
-      end = j;
-      continue;
-    }
-    shape.final_mark = c;
-    if (c == '.' && end >= 3 && line.substr(end - 3, 3) == "...") shape.final_mark = kEllipsis;
-    break;
-  }
-  shape.list_item = StartsListItem(line);
 }
 
 }  // namespace

@@ -128,11 +128,11 @@ class FoldTable {
     return table;
   }
 
-  // Whether a folding holds whitespace: what collapsing it needs to know.
-  enum class Spaces : unsigned char { kNone, kOnly, kSome };
   struct Entry {
     std::string folded;
-    Spaces spaces = Spaces::kNone;
+    // Whitespace in `folded` (a space beyond ASCII folds to U+0020): the
+    // entry is collapsed code point by code point.
+    bool holds_space = false;
   };
 
   // The folding of `c`, or nullptr when the table does not cover it.
@@ -171,19 +171,16 @@ class FoldTable {
       UErrorCode error = U_ZERO_ERROR;
       const icu::UnicodeString folded = fold->normalize(icu::UnicodeString(code), error);
       if (U_FAILURE(error)) return;
-      size_t parts = 0, spaces = 0;
+      bool holds_space = false;
       for (int32_t k = 0; k < folded.length();) {
         const UChar32 part = folded.char32At(k);
         if (!Inert(part)) return;
-        ++parts;
-        if (IsWhitespace(static_cast<char32_t>(part))) ++spaces;
+        holds_space = holds_space || IsWhitespace(static_cast<char32_t>(part));
         k += U16_LENGTH(part);
       }
       Entry& entry = entries_[index];
       folded.toUTF8String(entry.folded);
-      entry.spaces = spaces == 0       ? Spaces::kNone
-                     : spaces == parts ? Spaces::kOnly
-                                       : Spaces::kSome;
+      entry.holds_space = holds_space;
       covered_[index] = true;
     };
     for (char32_t c = kLatinBegin; c < kLatinEnd; ++c) add(c);
@@ -201,11 +198,11 @@ bool FoldThroughTable(std::string_view s, std::string* out) {
   const FoldTable& table = FoldTable::Get();
   out->reserve(s.size());
   bool pending_space = false;
+  // Whitespace becomes one space before the next text, none at the ends.
   auto space = [&] { pending_space = !out->empty(); };
-  auto text = [&](std::string_view piece) {
+  auto before_text = [&] {
     if (pending_space) out->push_back(' ');
     pending_space = false;
-    out->append(piece);
   };
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t size = static_cast<int32_t>(s.size());
@@ -216,8 +213,7 @@ bool FoldThroughTable(std::string_view s, std::string* out) {
       if (IsWhitespace(static_cast<unsigned char>(c))) {
         space();
       } else {
-        if (pending_space) out->push_back(' ');
-        pending_space = false;
+        before_text();
         out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
       }
       continue;
@@ -227,24 +223,23 @@ bool FoldThroughTable(std::string_view s, std::string* out) {
     if (c < 0) return false;
     const FoldTable::Entry* entry = table.Find(static_cast<char32_t>(c));
     if (entry == nullptr) return false;
-    if (entry->folded.empty()) continue;  // a default ignorable: gone
-    switch (entry->spaces) {
-      case FoldTable::Spaces::kNone:
-        text(entry->folded);
-        break;
-      case FoldTable::Spaces::kOnly:
+    if (!entry->holds_space) {
+      // A default ignorable folds to nothing and leaves a pending space be.
+      if (!entry->folded.empty()) {
+        before_text();
+        out->append(entry->folded);
+      }
+      continue;
+    }
+    const std::string_view folded = entry->folded;
+    for (size_t k = 0; k < folded.size();) {
+      const size_t start = k;
+      if (IsWhitespace(NextCodePoint(folded, k))) {
         space();
-        break;
-      case FoldTable::Spaces::kSome:
-        for (size_t k = 0; k < entry->folded.size();) {
-          const size_t start = k;
-          if (IsWhitespace(NextCodePoint(entry->folded, k))) {
-            space();
-          } else {
-            text(std::string_view(entry->folded).substr(start, k - start));
-          }
-        }
-        break;
+      } else {
+        before_text();
+        out->append(folded.substr(start, k - start));
+      }
     }
   }
   return true;
