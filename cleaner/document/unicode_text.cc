@@ -289,6 +289,47 @@ std::string FoldWord(std::string_view word) {
   return IsAscii(word) ? AsciiLower(word) : FoldForCompare(word);
 }
 
+std::string LetterSkeleton(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const icu::Normalizer2* nfd = nullptr;
+  size_t i = 0;
+  while (i < s.size()) {
+    const char32_t c = NextCodePoint(s, i);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        out += static_cast<char>(c + ('a' - 'A'));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        out += static_cast<char>(c);
+      }
+      continue;
+    }
+    if (!IsWordChar(c)) continue;
+    // The base of a decomposable letter (`é` -> `e`), then its case fold;
+    // combining marks decompose to nothing of their own and are dropped.
+    UChar32 base = static_cast<UChar32>(c);
+    if (nfd == nullptr) {
+      UErrorCode status = U_ZERO_ERROR;
+      nfd = icu::Normalizer2::getNFDInstance(status);
+      if (U_FAILURE(status)) nfd = nullptr;
+    }
+    if (nfd != nullptr) {
+      icu::UnicodeString decomposed;
+      if (nfd->getDecomposition(base, decomposed) && decomposed.length() > 0) {
+        base = decomposed.char32At(0);
+      }
+    }
+    if (U_GET_GC_MASK(base) & U_GC_M_MASK) continue;
+    base = u_foldCase(base, U_FOLD_CASE_DEFAULT);
+    if (base < 0x80) {
+      out += static_cast<char>(base);
+    } else {
+      AppendUtf8(static_cast<char32_t>(base), &out);
+    }
+  }
+  return out;
+}
+
 bool FoldsTo(std::string_view text, std::string_view folded) {
   if (!IsAscii(text)) return FoldForCompare(text) == folded;
   size_t at = 0;

@@ -134,6 +134,13 @@ std::string FoldWord(std::string_view word);
 // `text` is ASCII (then it stops at the first difference).
 bool FoldsTo(std::string_view text, std::string_view folded);
 
+// The letters and digits of `s` only, simply case-folded (`ß` stays) and
+// without their diacritics (`Pétersbourg’s` -> `petersbourgs`): the key for
+// "the same words" when a copy lost its spaces, its accents or its
+// typographic apostrophes. Punctuation, symbols, marks and whitespace are
+// dropped.
+std::string LetterSkeleton(std::string_view s);
+
 // Number of code points in `s` (a 1-based column is this plus one).
 size_t CodePointCount(std::string_view s);
 

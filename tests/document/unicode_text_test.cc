@@ -161,5 +161,19 @@ TEST(FoldsToTest, AgreesWithComparingTheFoldedTexts) {
   }
 }
 
+TEST(LetterSkeletonTest, KeepsLettersAndDigitsWithoutCaseOrDiacritics) {
+  EXPECT_EQ(LetterSkeleton("Saint-Pétersbourg, l’usine n° 3"), "saintpetersbourglusinen3");
+  EXPECT_EQ(LetterSkeleton("ŁÓDŹ  Straße"), "łodzstraße");  // simple case folding
+  // A copy that lost its spaces, accents and typographic apostrophes has
+  // the same skeleton as the original.
+  EXPECT_EQ(LetterSkeleton("the newtram at the cafe's door"),
+            LetterSkeleton("the new tram at the café’s door"));
+  // Decomposed accents (a letter and a combining mark) lose the mark.
+  EXPECT_EQ(LetterSkeleton("Cafe\xCC\x81"), "cafe");
+  EXPECT_EQ(LetterSkeleton("«…» — ¡!"), "");
+  EXPECT_NE(LetterSkeleton("tram line"), LetterSkeleton("train line"));
+}
+
 }  // namespace
 }  // namespace mtclean::internal
+
