@@ -238,6 +238,17 @@ size_t Document::LineIndexAt(size_t offset) const {
   return it == lines_.begin() ? 0 : static_cast<size_t>(it - lines_.begin()) - 1;
 }
 
+bool Document::ParagraphPerLine(size_t block) const {
+  // Longer than the 72 to 80 columns of wrapped text, with room for a long
+  // URL or a line of wide characters.
+  constexpr size_t kUnwrappedLineBytes = 160;
+  const Block& b = blocks_[block];
+  for (size_t l = b.first_line; l <= b.last_line; ++l) {
+    if (lines_[l].end - lines_[l].begin > kUnwrappedLineBytes) return true;
+  }
+  return false;
+}
+
 bool Document::IsProtected(size_t begin, size_t end) const {
   // The first region that ends after `begin` is the only one that can touch
   // [begin, end) first; the regions are sorted and do not overlap.

@@ -87,6 +87,11 @@ class Document {
   size_t BlockOfLine(size_t line) const { return block_of_line_[line]; }
   static constexpr size_t kNoBlock = static_cast<size_t>(-1);
 
+  // True when the block holds one paragraph per line: a line of it is
+  // longer than any hard-wrapped text has (a scraped page that lost its
+  // blank lines). There each line stands on its own.
+  bool ParagraphPerLine(size_t block) const;
+
   // True when [begin, end) touches a protected region (an insertion at the
   // boundary of one does not).
   bool IsProtected(size_t begin, size_t end) const;

@@ -246,19 +246,10 @@ const BlockPositions::PageModel& BlockPositions::Page() const {
   // Regions: the story's extent is from its first story line to its last;
   // inside it, a block without story lines stands between two items.
   const auto& blocks = doc.blocks();
-  // A block with a line longer than any hard-wrapped text has holds one
-  // paragraph per line (a scraped page that lost its blank lines): there,
-  // each line stands on its own.
-  constexpr size_t kUnwrappedLineBytes = 160;
+  // In a block that holds one paragraph per line, each line stands on its
+  // own.
   page_.unwrapped.assign(blocks.size(), false);
-  for (size_t b = 0; b < blocks.size(); ++b) {
-    for (size_t l = blocks[b].first_line; l <= blocks[b].last_line; ++l) {
-      if (doc.LineText(l).size() > kUnwrappedLineBytes) {
-        page_.unwrapped[b] = true;
-        break;
-      }
-    }
-  }
+  for (size_t b = 0; b < blocks.size(); ++b) page_.unwrapped[b] = doc.ParagraphPerLine(b);
   std::vector<bool> story_block(blocks.size(), false);
   size_t first_story = n;
   size_t last_story = 0;

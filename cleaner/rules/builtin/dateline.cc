@@ -11,6 +11,11 @@
 // Why: agency copy carries the dateline for the wire; a republished and
 // machine-translated story keeps it, often mistranslated, as a stray line.
 //
+// In a block that holds one paragraph per line (a page that lost its blank
+// lines), every line is a paragraph a dateline may open. A dateline of the
+// same shape whose agency is an acronym no list names (`Hanoi (XYZ) - `)
+// is reported, not removed: the shape is its only evidence.
+//
 // The agencies, with their translated forms, come from
 // dictionaries/agencies.txt; the shape (city, optional date, agency in
 // brackets, optional dash) is one RE2 expression built from that list.
@@ -37,7 +42,10 @@ RuleDescription Describe() {
       "A line that is only an agency dateline (city, optional date, agency "
       "in brackets, optional dash), in the agency's own form or machine-"
       "translated, near the top of the story; or such a dateline opening the "
-      "first paragraph, of which only the prefix is removed.";
+      "first paragraph, or any paragraph further down (the items of a listing, "
+      "each line of a page that lost its blank lines), of which only the "
+      "prefix is removed. The same shape with an acronym no agency list names "
+      "is reported, not removed.";
   d.fixable = true;
   d.source = "built-in";
   d.examples = {
@@ -63,6 +71,26 @@ RuleDescription Describe() {
        "Latest news\n\nBridge toll rises\n\nThe toll on the river bridge goes up "
        "in May, the operator said.\n\nFloods in the south\n\nHeavy rain "
        "flooded roads around the city on Sunday.\n"},
+      {RuleExample::Kind::kBad,
+       "Ferry fares frozen\nIsland residents had asked for cheaper crossings all winter, "
+       "and the shipping ministry had backed them in a letter sent to the operator in the "
+       "first week of March.\nPIRAEUS "
+       "(Reuters) - The ferry operator will keep its fares at last year's level until the "
+       "end of the summer season.\n",
+       "Ferry fares frozen\nIsland residents had asked for cheaper crossings all winter, "
+       "and the shipping ministry had backed them in a letter sent to the operator in the "
+       "first week of March.\nThe ferry "
+       "operator will keep its fares at last year's level until the end of the summer "
+       "season.\n"},
+      // An acronym no list names: reported, kept.
+      {RuleExample::Kind::kBad,
+       "Dam repairs begin\n\nSKOPJE (QRX) - Engineers began repairing the old dam on "
+       "Tuesday.\n",
+       "Dam repairs begin\n\nSKOPJE (QRX) - Engineers began repairing the old dam on "
+       "Tuesday.\n"},
+      {RuleExample::Kind::kOk,
+       "Talks in Brussels\n\nDiplomats of the alliance (NATO) - and of the union - met "
+       "on Monday.\n"},
       {RuleExample::Kind::kOk,
        "Agency marks anniversary\n\nThe agency said its Madrid (Europa Press) "
        "bureau opened in 1957 and now employs forty reporters.\n"},
@@ -117,26 +145,29 @@ bool LooksLikeHeadline(const Document& doc, size_t block) {
 class DatelineRule : public StructuralRule {
  public:
   DatelineRule(std::unique_ptr<RE2> line, std::unique_ptr<RE2> prefix,
-               std::vector<std::string> forms)
+               std::unique_ptr<RE2> unknown, std::vector<std::string> forms)
       : StructuralRule(Describe()),
         line_(std::move(line)),
         prefix_(std::move(prefix)),
+        unknown_(std::move(unknown)),
         forms_(std::move(forms)) {}
 
   void Check(const RuleContext& context, std::vector<Finding>* out) const override {
     const Document& doc = context.doc;
     const size_t head = CheckHead(doc, out);
     // Further down, only where the scan saw an agency tag near the start of
-    // a paragraph.
-    size_t last_block = Document::kNoBlock;
+    // a paragraph: a block's first line, or any line of a block that holds
+    // one paragraph per line.
+    size_t last_line = static_cast<size_t>(-1);
     for (const RuleMatch& m : context.candidates) {
       const size_t line = doc.LineIndexAt(m.begin);
       const size_t b = doc.BlockOfLine(line);
-      if (b == Document::kNoBlock || b < head || b == last_block) continue;
+      if (b == Document::kNoBlock || line == last_line) continue;
       const Block& block = doc.blocks()[b];
-      if (line != block.first_line || m.begin - block.begin > kMaxPrefixBytes) continue;
-      last_block = b;
-      CheckBlock(doc, block, out);
+      if (m.begin - doc.lines()[line].begin > kMaxPrefixBytes) continue;
+      if (line == block.first_line ? b < head : !doc.ParagraphPerLine(b)) continue;
+      last_line = line;
+      CheckLine(doc, line, out);
     }
   }
 
@@ -148,6 +179,11 @@ class DatelineRule : public StructuralRule {
                             .origin = "built-in rule newswire.dateline (dictionaries/agencies.txt)"});
       }
     }
+    // An acronym in brackets before a dash: a dateline with an agency no
+    // list names.
+    patterns.push_back({.text = "\\([A-Z]{2,6}\\)[ \\t]*(-|\\x{2013}|\\x{2014}|\\.-)",
+                        .literal = false, .caseless = false,
+                        .origin = "built-in rule newswire.dateline (an unlisted agency)"});
     return patterns;
   }
 
@@ -165,11 +201,12 @@ class DatelineRule : public StructuralRule {
     const size_t blocks = std::min(kHeadBlocks, doc.blocks().size());
     for (size_t b = 0; b < blocks; ++b) {
       const Block& block = doc.blocks()[b];
-      switch (CheckBlock(doc, block, out)) {
+      switch (CheckLine(doc, block.first_line, out)) {
         case Verdict::kDatelineLine:
           if (block.first_line == block.last_line) continue;
           return b + 1;  // the story goes on in the same block
         case Verdict::kDatelinePrefix:
+        case Verdict::kReported:
           return b + 1;
         case Verdict::kNone:
           break;
@@ -180,24 +217,37 @@ class DatelineRule : public StructuralRule {
     return blocks;
   }
 
-  enum class Verdict { kNone, kDatelineLine, kDatelinePrefix };
+  enum class Verdict { kNone, kDatelineLine, kDatelinePrefix, kReported };
 
-  // A block whose first line is a dateline, or opens with one.
-  Verdict CheckBlock(const Document& doc, const Block& block, std::vector<Finding>* out) const {
-    const std::string_view first = doc.LineText(block.first_line);
-    if (first.size() <= 160 && RE2::FullMatch(first, *line_)) {
-      Finding f = MakeFinding(doc.lines()[block.first_line].begin,
-                              doc.lines()[block.first_line].end);
+  // A line that is a dateline, or opens with one; or opens with one whose
+  // agency no list names (reported).
+  Verdict CheckLine(const Document& doc, size_t line, std::vector<Finding>* out) const {
+    const std::string_view text = doc.LineText(line);
+    const size_t begin = doc.lines()[line].begin;
+    if (text.size() <= 160 && RE2::FullMatch(text, *line_)) {
+      Finding f = MakeFinding(begin, doc.lines()[line].end);
       f.delete_lines = true;
       out->push_back(std::move(f));
       return Verdict::kDatelineLine;
     }
     re2::StringPiece match;
-    if (RE2::PartialMatch(first, *prefix_, &match) && match.size() < first.size()) {
-      Finding f = MakeFinding(block.begin, block.begin + match.size());
-      f.edits.push_back({block.begin, block.begin + match.size(), ""});
+    if (RE2::PartialMatch(text, *prefix_, &match) && match.size() < text.size()) {
+      Finding f = MakeFinding(begin, begin + match.size());
+      f.edits.push_back({begin, begin + match.size(), ""});
       out->push_back(std::move(f));
       return Verdict::kDatelinePrefix;
+    }
+    re2::StringPiece agency;
+    if (RE2::PartialMatch(text, *unknown_, &match, &agency) && match.size() < text.size()) {
+      Finding f = MakeFinding(
+          begin, begin + match.size(),
+          absl::StrCat("“", std::string(match.data(), match.size()),
+                       "” has the shape of a dateline, but no agency list names ",
+                       std::string(agency.data(), agency.size()),
+                       " (dictionaries/agencies.txt); reported only"));
+      f.severity = Severity::kInfo;
+      out->push_back(std::move(f));
+      return Verdict::kReported;
     }
     return Verdict::kNone;
   }
@@ -205,6 +255,7 @@ class DatelineRule : public StructuralRule {
  private:
   std::unique_ptr<RE2> line_;
   std::unique_ptr<RE2> prefix_;
+  std::unique_ptr<RE2> unknown_;  // the prefix shape with any acronym as the agency
   std::vector<std::string> forms_;  // every agency form, for the candidates
 };
 
@@ -236,12 +287,20 @@ absl::StatusOr<std::unique_ptr<StructuralRule>> MakeDatelineRule(const WordLists
       absl::StrCat("\\s*", city, date, "\\s*", agency, dash, "?\\s*"), options);
   auto prefix = std::make_unique<RE2>(
       absl::StrCat("^(", city, date, "\\s*", agency, dash, "\\s*)\\S"), options);
-  if (!line->ok() || !prefix->ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "newswire.dateline: cannot build the dateline expression from the agency list: ",
-        line->ok() ? prefix->error() : line->error()));
+  // An acronym no list names needs a dash after it (`HANOI (XYZ) - `):
+  // brackets alone are as often an abbreviation in a sentence.
+  auto unknown = std::make_unique<RE2>(
+      absl::StrCat("^(", city, date, "\\s*\\(\\s*(\\p{Lu}{2,6})\\s*\\)\\s*(?:[-–—]{1,2}|\\.-)\\s*)\\S"),
+      options);
+  for (const RE2* re : {line.get(), prefix.get(), unknown.get()}) {
+    if (!re->ok()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "newswire.dateline: cannot build the dateline expression from the agency list: ",
+          re->error()));
+    }
   }
-  return std::make_unique<DatelineRule>(std::move(line), std::move(prefix), AgencyForms(words));
+  return std::make_unique<DatelineRule>(std::move(line), std::move(prefix), std::move(unknown),
+                                        AgencyForms(words));
 }
 
 }  // namespace mtclean::internal
