@@ -108,9 +108,9 @@ absl::StatusOr<std::vector<RuleExample>> ParseExamples(const LoadError& err,
     if (!item.IsMap()) return err.At(item, "an example must be a map with `bad` and `good`, or `ok`");
     for (const auto& kv : item) {
       const std::string key = kv.first.Scalar();
-      if (key != "bad" && key != "good" && key != "ok") {
+      if (key != "bad" && key != "good" && key != "ok" && key != "language") {
         return err.At(kv.first, absl::StrCat("unknown example key `", key,
-                                             "` (expected bad, good or ok)"));
+                                             "` (expected bad, good, ok or language)"));
       }
       if (!kv.second.IsScalar()) return err.At(kv.second, absl::StrCat("`", key, "` must be a string"));
     }
@@ -128,6 +128,9 @@ absl::StatusOr<std::vector<RuleExample>> ParseExamples(const LoadError& err,
     } else {
       return err.At(item, "a `bad` example needs a `good` text (the expected output)");
     }
+    // The language the example is run in (default: English, or the
+    // rule's first language).
+    if (item["language"]) ex.language = item["language"].Scalar();
     examples.push_back(std::move(ex));
   }
   if (!has_bad || !has_ok) {

@@ -41,6 +41,16 @@ TEST(LoaderTest, LoadsAValidRule) {
   EXPECT_TRUE(d.fixable);
   EXPECT_EQ(d.source, "pack.yaml");
   EXPECT_EQ(d.examples.size(), 2u);
+  EXPECT_EQ(d.examples[0].language, "");
+}
+
+TEST(LoaderTest, AnExampleMayNameItsLanguage) {
+  const std::string yaml = Replace(kValid, "    good: \"Story.\\n\"\n",
+                                   "    good: \"Story.\\n\"\n    language: fr\n");
+  absl::StatusOr<std::vector<std::unique_ptr<DataRule>>> rules = ParseRules(yaml, "pack.yaml");
+  ASSERT_TRUE(rules.ok()) << rules.status();
+  EXPECT_EQ((*rules)[0]->description().examples[0].language, "fr");
+  EXPECT_EQ((*rules)[0]->description().examples[1].language, "");
 }
 
 struct BadCase {
@@ -69,6 +79,9 @@ TEST(LoaderTest, MalformedRulesNameFileLineAndColumn) {
        "pack.yaml:8:5: patterns may not use ^ or $ anchors: use `scope: line`"},
       {"no ok example", Replace(kValid, "  - ok: \"Readers can subscribe now or later.\\n\"\n", ""),
        "pack.yaml:10:3: `examples` needs at least one `bad`/`good` pair and one `ok` text"},
+      {"unknown example key", Replace(kValid, "    good: \"Story.\\n\"\n",
+                                      "    good: \"Story.\\n\"\n    lang: fr\n"),
+       "pack.yaml:12:5: unknown example key `lang` (expected bad, good, ok or language)"},
       {"bad without good", Replace(kValid, "    good: \"Story.\\n\"\n", ""),
        "pack.yaml:10:5: a `bad` example needs a `good` text (the expected output)"},
       {"within", Replace(kValid, "where: tail", "where: tail\nwithin: many"),
