@@ -6,6 +6,17 @@
 
 namespace mtclean::internal {
 
+std::vector<bool> LinesDeletedWhole(const Document& doc, const std::vector<Finding>& findings) {
+  const size_t n = doc.lines().size();
+  std::vector<bool> deleted(n, false);
+  for (const Finding& f : findings) {
+    if (!f.delete_lines) continue;
+    const size_t last = doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end);
+    for (size_t l = doc.LineIndexAt(f.begin); l <= last && l < n; ++l) deleted[l] = true;
+  }
+  return deleted;
+}
+
 std::string LiteralAlternation(std::span<const std::string> phrases) {
   // No character is outside the whole range of code points.
   if (phrases.empty()) return "[^\\x00-\\x{10FFFF}]";

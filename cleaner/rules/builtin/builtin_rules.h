@@ -25,6 +25,10 @@ absl::StatusOr<std::vector<std::unique_ptr<StructuralRule>>> MakeBuiltinRules(
 // 0 for an empty document.
 size_t HeadlineRepeatsEnd(const Document& doc);
 
+// Per line of `doc`: whether one of `findings` deletes it whole (the lines
+// the rules before a structural rule already remove).
+std::vector<bool> LinesDeletedWhole(const Document& doc, const std::vector<Finding>& findings);
+
 // The alternation of `phrases` as literal text for RE2, `(?:a|b c|...)`;
 // one that never matches when there are none (an empty lexicon).
 std::string LiteralAlternation(std::span<const std::string> phrases);

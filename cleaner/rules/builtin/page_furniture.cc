@@ -99,12 +99,7 @@ class PageFurnitureRule : public StructuralRule {
     const BlockPositions& positions = *context.positions;
     const size_t n = doc.lines().size();
     // The lines other rules' fixes delete whole.
-    std::vector<bool> deleted(n, false);
-    for (const Finding& f : *out) {
-      if (!f.delete_lines) continue;
-      const size_t last = doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end);
-      for (size_t l = doc.LineIndexAt(f.begin); l <= last && l < n; ++l) deleted[l] = true;
-    }
+    const std::vector<bool> deleted = LinesDeletedWhole(doc, *out);
     // A run: furniture lines and known labels, blank lines between allowed.
     std::vector<size_t> furniture;
     size_t known = kNone;

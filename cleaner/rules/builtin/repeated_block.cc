@@ -312,14 +312,19 @@ bool EdgesMayMatch(std::string_view a, std::string_view b, bool from_end) {
   return ea == eb;
 }
 
+std::string_view WithoutTrailingBlanks(std::string_view line) {
+  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  return line;
+}
+
 // The line ends with an ellipsis: a teaser cut short.
 bool EndsWithEllipsis(std::string_view line) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  line = WithoutTrailingBlanks(line);
   return line.ends_with("...") || line.ends_with("\xE2\x80\xA6");
 }
 
 bool EndsWithStop(std::string_view line) {
-  while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  line = WithoutTrailingBlanks(line);
   return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?');
 }
 
@@ -379,14 +384,7 @@ class RepeatedBlockRule : public StructuralRule {
     const size_t start = HeadlineRepeatsEnd(doc);
     // The lines the rules before this one delete (a caption its credit
     // takes along): a near copy of one of them is not a copy of a kept line.
-    std::vector<bool> deleted_before(doc.lines().size(), false);
-    for (const Finding& f : *out) {
-      if (!f.delete_lines) continue;
-      const size_t last = doc.LineIndexAt(f.end > f.begin ? f.end - 1 : f.end);
-      for (size_t l = doc.LineIndexAt(f.begin); l <= last && l < doc.lines().size(); ++l) {
-        deleted_before[l] = true;
-      }
-    }
+    const std::vector<bool> deleted_before = LinesDeletedWhole(doc, *out);
     std::vector<bool> deleted(doc.lines().size(), false);
     CheckLines(doc, start, &deleted, out);
     for (size_t l = 0; l < deleted.size(); ++l) deleted[l] = deleted[l] || deleted_before[l];
