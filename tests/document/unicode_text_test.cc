@@ -161,6 +161,28 @@ TEST(FoldsToTest, AgreesWithComparingTheFoldedTexts) {
   }
 }
 
+// The cheap test before folding: it may say "differ" only when the folded
+// texts differ, and it does say so for different ASCII openings.
+TEST(FoldedOpeningsDifferTest, SaysDifferOnlyWhenTheFoldedTextsDiffer) {
+  const std::vector<std::string> texts = {
+      "",        " ",          "Port reopens", "  PORT   reopens ", "port reopen",
+      "Harbour", "\tharbour",  "Café",         "CAFÉ",              "Émile",
+      "emile",   "\u00a0Port", "12 ports",     "1 port",            std::string("\0x", 2),
+  };
+  for (const std::string& text : texts) {
+    for (const std::string& other : texts) {
+      SCOPED_TRACE("`" + text + "` and `" + other + "`");
+      if (FoldedOpeningsDiffer(text, other)) {
+        EXPECT_NE(FoldForCompare(text), FoldForCompare(other));
+      }
+    }
+  }
+  EXPECT_TRUE(FoldedOpeningsDiffer("Port reopens", "Harbour reopens"));
+  EXPECT_TRUE(FoldedOpeningsDiffer("  port reopens", "Port reopened"));
+  EXPECT_FALSE(FoldedOpeningsDiffer("PORT REOPENS", " port reopens"));
+  EXPECT_FALSE(FoldedOpeningsDiffer("Émile", "Port"));
+}
+
 TEST(LetterSkeletonTest, KeepsLettersAndDigitsWithoutCaseOrDiacritics) {
   EXPECT_EQ(LetterSkeleton("Saint-Pétersbourg, l’usine n° 3"), "saintpetersbourglusinen3");
   EXPECT_EQ(LetterSkeleton("ŁÓDŹ  Straße"), "łodzstraße");  // simple case folding
