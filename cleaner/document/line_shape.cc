@@ -1,5 +1,6 @@
 #include "cleaner/document/line_shape.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 
@@ -313,6 +314,10 @@ bool IsLinkTitleLike(const LineShape& shape) {
   if (shape.list_item || shape.link) return true;
   const char32_t m = shape.final_mark;
   return m != '.' && m != ',' && m != ':' && m != ';';
+}
+
+bool HoldsDigit(std::string_view line) {
+  return std::any_of(line.begin(), line.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace mtclean::internal

@@ -59,6 +59,9 @@ bool IsSentenceLike(const LineShape& shape);
 // full stop).
 bool IsLinkTitleLike(const LineShape& shape);
 
+// Holds an ASCII digit (a byte loop: the lines tested are short).
+bool HoldsDigit(std::string_view line);
+
 }  // namespace mtclean::internal
 
 #endif  // MTCLEAN_DOCUMENT_LINE_SHAPE_H_

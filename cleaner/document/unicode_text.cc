@@ -361,12 +361,12 @@ size_t AsciiOpening(std::string_view s, std::array<char, kComparedOpening>* out)
 // The first character FoldAsciiPrefix() gives for `s`, or -1 when it gives
 // none (a character beyond ASCII comes first, or only whitespace).
 int FirstFolded(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return -1;
-    if (IsWhitespace(static_cast<unsigned char>(c))) continue;
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-  }
-  return -1;
+  int first = -1;
+  FoldAsciiPrefix(s, [&](char c) {
+    first = static_cast<unsigned char>(c);
+    return false;
+  });
+  return first;
 }
 
 }  // namespace

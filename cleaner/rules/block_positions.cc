@@ -63,10 +63,6 @@ bool MostlyOtherScript(std::string_view line) {
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool HoldsDigit(std::string_view line) {
-  return std::any_of(line.begin(), line.end(), IsAsciiDigit);
-}
-
 // The line carries a date or a time: a time (`22:13`, `17.32h`), a year
 // (`2021`, a four-digit number from 1900 to 2099 standing alone) or a day
 // and month in digits (`12/25`, `13.01.2021`, `15-5`).

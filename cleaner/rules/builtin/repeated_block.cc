@@ -312,11 +312,6 @@ bool EdgesMayMatch(std::string_view a, std::string_view b, bool from_end) {
   return ea == eb;
 }
 
-// A byte loop: find_first_of with a set of ten searches ten times.
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 std::string_view WithoutTrailingBlanks(std::string_view line) {
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   return line;
@@ -484,8 +479,8 @@ class RepeatedBlockRule : public StructuralRule {
         // ("* * *") is a section break and a subheading a section's title:
         // the story's own.
         // Cheap tests first: most lines have neither neighbour shape.
-        const bool short_or_dated = before.size() <= 3 || HasDigit(before);
-        if (prev2 == kNoRun || !short_or_dated || !removable(l)) {
+        const bool digit = HoldsDigit(before);
+        if (prev2 == kNoRun || !(before.size() <= 3 || digit) || !removable(l)) {
           prev2 = prev;
           prev = l;
           continue;
@@ -493,7 +488,7 @@ class RepeatedBlockRule : public StructuralRule {
         const LineShape between = MeasureLine(before);
         const bool mark = between.words == 0 && before.size() <= 3;
         const bool dated = between.words > 0 && between.words <= kMaxBetweenWords &&
-                           !IsSentenceLike(between) && HasDigit(before);
+                           !IsSentenceLike(between) && digit;
         if ((mark || dated) && MeasureLine(text).words >= kMinNearWords) {
           const std::string_view copied = doc.LineText(prev2);
           if (SameText(Key(copied), Key(text)) ||
