@@ -67,6 +67,30 @@ bool CoversLine(std::string_view text, size_t begin, size_t end,
   return false;
 }
 
+// The lengths of the common prefix and suffix of `before` and `after`,
+// each ending on a code point boundary of both and not overlapping, so that
+// [prefix, size - suffix) of each is the part a rewrite changed.
+std::pair<size_t, size_t> ChangedMiddle(std::string_view before, std::string_view after) {
+  // True when offset i of s falls inside a code point.
+  auto inside = [](std::string_view s, size_t i) {
+    return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  };
+  const size_t shorter = std::min(before.size(), after.size());
+  size_t prefix = 0;
+  while (prefix < shorter && before[prefix] == after[prefix]) ++prefix;
+  while (prefix > 0 && (inside(before, prefix) || inside(after, prefix))) --prefix;
+  size_t suffix = 0;
+  while (suffix < shorter - prefix &&
+         before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix]) {
+    ++suffix;
+  }
+  while (suffix > 0 &&
+         (inside(before, before.size() - suffix) || inside(after, after.size() - suffix))) {
+    --suffix;
+  }
+  return {prefix, suffix};
+}
+
 }  // namespace
 
 DataRule::DataRule(Spec spec) : Rule(spec.description), spec_(std::move(spec)) {}
@@ -376,11 +400,23 @@ void DataRule::Emit(const Document& doc, const std::vector<Site>& sites,
       }
       case Action::kReplace: {
         std::string replaced(matched);
-        if (RE2::Replace(&replaced, *replace_re_, spec_.replacement)) {
+        if (RE2::Replace(&replaced, *replace_re_, spec_.replacement) && replaced != matched) {
+          // The edit and the finding cover only the bytes that change: a
+          // line-scoped site is the whole line, and a rewrite that keeps a
+          // captured letter changes less than its match.
+          const auto [prefix, suffix] = ChangedMiddle(matched, replaced);
+          const std::string_view removed =
+              matched.substr(prefix, matched.size() - prefix - suffix);
+          std::string inserted = replaced.substr(prefix, replaced.size() - prefix - suffix);
+          const size_t begin = site.begin + prefix;
+          const size_t end = site.end - suffix;
           Finding f = MakeFinding(
-              site.begin, site.end,
-              absl::StrCat("replaced ", QuoteExcerpt(matched), " with ", QuoteExcerpt(replaced)));
-          f.edits.push_back({site.begin, site.end, std::move(replaced)});
+              begin, end,
+              inserted.empty()
+                  ? absl::StrCat("removed ", QuoteExcerpt(removed))
+                  : absl::StrCat("replaced ", QuoteExcerpt(removed), " with ",
+                                 QuoteExcerpt(inserted)));
+          f.edits.push_back({begin, end, std::move(inserted)});
           out->push_back(std::move(f));
         }
         break;

@@ -65,6 +65,29 @@ constexpr char kRules[] = R"(
     - bad: "Story.\n\nRelated posts\n"
       good: "Story.\n"
     - ok: "Story.\n"
+- id: test.glued-label
+  severity: warning
+  message: Glued label
+  scope: line-end
+  action: replace
+  patterns:
+    - '((?-i:[a-z]))[ \t]+(?-i:See photos)'
+  replacement: '\1'
+  examples:
+    - bad: "Trees were planted on Saturday See photos\n"
+      good: "Trees were planted on Saturday\n"
+    - ok: "Story.\n"
+- id: test.accent
+  severity: warning
+  message: Accent
+  action: replace
+  patterns:
+    - 'caf(?:é|è)s'
+  replacement: 'cafés'
+  examples:
+    - bad: "Two cafès opened.\n"
+      good: "Two cafés opened.\n"
+    - ok: "Story.\n"
 )";
 
 class DataRuleTest : public ::testing::Test {
@@ -222,6 +245,40 @@ TEST_F(DataRuleTest, ListStopsAtAnotherRulesLine) {
   EXPECT_EQ(r.findings[1].rule_id, "test.vocabulary");
   // The run of boilerplate at the tail goes as one edit.
   EXPECT_EQ(r.edits.size(), 1u);
+}
+
+// A rewrite's edit and finding cover only the bytes it changes, not its
+// whole site (for a line scope, the line), so that a diff, an eval and
+// another rule's edit elsewhere on the line see the real change.
+TEST_F(DataRuleTest, ReplaceEditsOnlyTheChangedBytes) {
+  auto engine = Rules({"test.glued-label"});
+  const std::string line = "Volunteers planted two hundred trees on Saturday See photos\n";
+  const Result r = CleanOrDie(*engine, line);
+  EXPECT_EQ(r.cleaned, "Volunteers planted two hundred trees on Saturday\n");
+  ASSERT_EQ(r.findings.size(), 1u);
+  const size_t label = line.find(" See photos");
+  EXPECT_EQ(r.findings[0].begin, label);
+  EXPECT_EQ(r.findings[0].end, label + std::string(" See photos").size());
+  ASSERT_EQ(r.findings[0].edits.size(), 1u);
+  EXPECT_EQ(r.findings[0].edits[0].begin, label);
+  EXPECT_TRUE(r.findings[0].edits[0].replacement.empty());
+  EXPECT_EQ(r.findings[0].message, "Glued label: removed \u201CSee photos\u201D");
+}
+
+TEST_F(DataRuleTest, ReplaceEditKeepsWholeCodePoints) {
+  // "è" and "é" share their first byte: the edit still replaces the whole
+  // letter, so no report shows half a character.
+  auto engine = Rules({"test.accent"});
+  const std::string text = "Two caf\u00E8s opened.\n";
+  const Result r = CleanOrDie(*engine, text);
+  EXPECT_EQ(r.cleaned, "Two caf\u00E9s opened.\n");
+  ASSERT_EQ(r.findings.size(), 1u);
+  ASSERT_EQ(r.findings[0].edits.size(), 1u);
+  EXPECT_EQ(r.findings[0].edits[0].begin, text.find("\u00E8"));
+  EXPECT_EQ(r.findings[0].edits[0].end, text.find("\u00E8") + 2);
+  EXPECT_EQ(r.findings[0].edits[0].replacement, "\u00E9");
+  EXPECT_EQ(r.findings[0].message,
+            "Accent: replaced \u201C\u00E8\u201D with \u201C\u00E9\u201D");
 }
 
 }  // namespace
