@@ -91,6 +91,18 @@ std::pair<size_t, size_t> ChangedMiddle(std::string_view before, std::string_vie
   return {prefix, suffix};
 }
 
+// The non-blank line before `line` does not end a sentence, or is a list
+// item, or there is none: `line` is what that line announces.
+bool IntroducedByLineBefore(const Document& doc, const BlockPositions& positions, size_t line) {
+  while (line > 0) {
+    --line;
+    if (doc.lines()[line].blank) continue;
+    const LineShape& before = positions.shape(line);
+    return before.list_item || !EndsAsSentence(before);
+  }
+  return true;
+}
+
 }  // namespace
 
 DataRule::DataRule(Spec spec) : Rule(spec.description), spec_(std::move(spec)) {}
@@ -223,6 +235,9 @@ bool DataRule::InPosition(const Document& doc, const BlockPositions& positions,
   if (spec_.shape == ShapeFilter::kBoilerplate && !positions.short_line(line) &&
       !positions.AtHeadEdge(line) && !positions.AtTailEdge(line) &&
       !positions.NextToBoilerplate(line)) {
+    return false;
+  }
+  if (spec_.unless == Unless::kIntroduced && IntroducedByLineBefore(doc, positions, line)) {
     return false;
   }
   switch (spec_.position) {

@@ -43,6 +43,12 @@ enum class ShapeFilter { kAny, kBoilerplate };
 // link-like lines that follow it: in its own block anywhere, across blank
 // lines in the head or tail (or when they are list items or links).
 enum class Takes { kNothing, kLinkTitles };
+// `unless`: kIntroduced keeps a site on a line that the line before it
+// (blank lines between allowed) introduces: that line does not end as a
+// sentence or is a list item ("Report bugs at:", "1. The project's home
+// page", "The manual is online at"), or there is none. A site after a
+// finished paragraph is not announced by it.
+enum class Unless { kNothing, kIntroduced };
 
 struct Span {
   size_t begin = 0;
@@ -71,6 +77,7 @@ class DataRule : public Rule {
     size_t within = 3;
     ShapeFilter shape = ShapeFilter::kAny;
     Takes takes = Takes::kNothing;
+    Unless unless = Unless::kNothing;
     Action action = Action::kFlag;
     std::vector<PatternSpec> patterns;
     std::string replacement;  // for Action::kReplace; RE2 rewrite (\1...)

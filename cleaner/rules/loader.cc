@@ -32,8 +32,8 @@ class LoadError {
 
 constexpr std::string_view kKnownKeys[] = {
     "id",    "severity", "message", "description", "languages",   "scope",
-    "where", "within",   "shape",   "takes",       "action",      "phrases",
-    "patterns", "replacement", "examples"};
+    "where", "within",   "shape",   "takes",       "unless",      "action",
+    "phrases", "patterns", "replacement", "examples"};
 
 bool IsValidId(std::string_view id) {
   static const RE2 kId("[a-z][a-z0-9]*\\.[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -224,6 +224,13 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
     absl::StatusOr<ShapeFilter> shape = ParseChoice(err, node["shape"], "shape", kShapes);
     if (!shape.ok()) return shape.status();
     spec.shape = *shape;
+  }
+  static constexpr std::pair<std::string_view, Unless> kUnless[] = {
+      {"nothing", Unless::kNothing}, {"introduced", Unless::kIntroduced}};
+  if (node["unless"]) {
+    absl::StatusOr<Unless> unless = ParseChoice(err, node["unless"], "unless", kUnless);
+    if (!unless.ok()) return unless.status();
+    spec.unless = *unless;
   }
   absl::StatusOr<Action> action = ParseChoice(err, node["action"], "action", kActions);
   if (!action.ok()) return action.status();

@@ -90,6 +90,8 @@ TEST(LoaderTest, MalformedRulesNameFileLineAndColumn) {
        "pack.yaml:6:8: `shape` must be one of: any, boilerplate"},
       {"bad takes", Replace(kValid, "where: tail", "where: tail\ntakes: titles"),
        "pack.yaml:6:8: `takes` must be one of: nothing, link-titles"},
+      {"bad unless", Replace(kValid, "where: tail", "where: tail\nunless: quoted"),
+       "pack.yaml:6:9: `unless` must be one of: nothing, introduced"},
       {"takes without line deletion",
        Replace(Replace(kValid, "where: tail", "where: tail\ntakes: link-titles"),
                "action: delete-line", "action: flag"),
