@@ -119,10 +119,10 @@ RuleDescription Describe() {
       {RuleExample::Kind::kBad,
        "Mercado de abastos\n\n"
        "Vecinos del barrio compran fruta en el mercado reformado de la plaza\n"
-       "Vecinos del barrio compran fruta en el mercado reformado de la plaza Ver fotos\n\n"
+       "Vecinos del barrio compran fruta en el mercado reformado de la plaza · Ver fotos\n\n"
        "El mercado reabrió tras ocho meses de obras.\n",
        "Mercado de abastos\n\n"
-       "Vecinos del barrio compran fruta en el mercado reformado de la plaza Ver fotos\n\n"
+       "Vecinos del barrio compran fruta en el mercado reformado de la plaza · Ver fotos\n\n"
        "El mercado reabrió tras ocho meses de obras.\n", "es"},
       {RuleExample::Kind::kBad,
        "Hochwasser an der Elbe\n\n"
