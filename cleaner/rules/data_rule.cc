@@ -249,6 +249,8 @@ bool DataRule::InPosition(const Document& doc, const BlockPositions& positions,
       return positions.InHead(block, spec_.within);
     case Position::kTail:
       return positions.InTail(block, spec_.within);
+    case Position::kStart:
+      return doc.text().substr(0, offset).find_first_not_of(" \t\r\n") == std::string_view::npos;
   }
   return false;
 }
@@ -271,6 +273,7 @@ std::string DataRule::Evidence(const BlockPositions& positions, size_t line) con
   }
   if (spec_.position == Position::kHead) parts.push_back("in the head");
   if (spec_.position == Position::kTail) parts.push_back("in the tail");
+  if (spec_.position == Position::kStart) parts.push_back("at the start of the text");
   if (spec_.shape == ShapeFilter::kBoilerplate) {
     if (positions.short_line(line)) {
       parts.push_back("short, no sentence ending");

@@ -32,7 +32,10 @@ namespace mtclean::internal {
 // may stand around matches.
 enum class Scope { kAnywhere, kLine, kLineStart, kLineEnd };
 inline bool IsLineScope(Scope s) { return s != Scope::kAnywhere; }
-enum class Position { kAnywhere, kHead, kTail };
+// `where`: kHead / kTail before / after the story (see `within`); kStart:
+// the match opens the text (only whitespace before it), as a crawler's
+// metadata field run into the first line does.
+enum class Position { kAnywhere, kHead, kTail, kStart };
 enum class Action { kDeleteMatch, kDeleteLine, kDeleteBlock, kReplace, kFlag };
 // `shape`: kAny accepts every site; kBoilerplate only sites on a short line
 // (no sentence ending), in the run of non-story lines at the head or tail,

@@ -192,7 +192,10 @@ absl::StatusOr<std::unique_ptr<DataRule>> ParseRule(const LoadError& err,
       {"anywhere", Scope::kAnywhere}, {"line", Scope::kLine},
       {"line-start", Scope::kLineStart}, {"line-end", Scope::kLineEnd}};
   static constexpr std::pair<std::string_view, Position> kWhere[] = {
-      {"anywhere", Position::kAnywhere}, {"head", Position::kHead}, {"tail", Position::kTail}};
+      {"anywhere", Position::kAnywhere},
+      {"head", Position::kHead},
+      {"tail", Position::kTail},
+      {"start", Position::kStart}};
   static constexpr std::pair<std::string_view, Action> kActions[] = {
       {"delete-match", Action::kDeleteMatch}, {"delete-line", Action::kDeleteLine},
       {"delete-block", Action::kDeleteBlock}, {"replace", Action::kReplace},
