@@ -152,18 +152,18 @@ RuleDescription Describe() {
        "Bridge reopens\n\n"
        "Cyclists cross the repaired bridge over the river on its first morning.\n\n"
        "The works took two years.\n"},
-      // A run of blocks printed twice: the photo's file, caption and credit.
+      // A run of blocks printed twice: the photo's title, caption and credit.
       {RuleExample::Kind::kBad,
        "Harbour seals counted\n\n"
-       "seals_2024_count.jpg\n\n"
+       "Seals on the north sandbank\n\n"
        "Volunteers counted the seals on the sandbanks from two boats.\n\n"
        "Photo: harbour office\n\n"
-       "seals_2024_count.jpg\n\n"
+       "Seals on the north sandbank\n\n"
        "Volunteers counted the seals on the sandbanks from two boats.\n\n"
        "Photo: harbour office\n\n"
        "The count found more pups than last year.\n",
        "Harbour seals counted\n\n"
-       "seals_2024_count.jpg\n\n"
+       "Seals on the north sandbank\n\n"
        "Volunteers counted the seals on the sandbanks from two boats.\n\n"
        "Photo: harbour office\n\n"
        "The count found more pups than last year.\n"},
